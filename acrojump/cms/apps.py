@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    name = "acrojump.cms"
+    label = "cms"
+    verbose_name = _("Site pages")
