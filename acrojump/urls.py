@@ -6,13 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from network.urls import signup_urlpatterns
+from network.urls import account_urlpatterns
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    *signup_urlpatterns,
+    *account_urlpatterns,
     path("accounts/", include("allauth.urls")),
     path("", include("network.urls")),
 ]

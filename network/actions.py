@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Value
 from django.db.models.functions import Lower
 from django.utils import timezone, translation
 
@@ -35,7 +36,9 @@ def do_find_or_create_organisation(*, name: str, kind: str, town: str = "") -> O
     name = " ".join(name.split())
     existing = (
         Organisation.objects.annotate(lower_name=Lower("name"))
-        .filter(lower_name=name.lower(), kind=kind)
+        # Lowered by the database on both sides, as the unique index is (SQLite only lowers
+        # ASCII letters, so Python's lower() would miss "École ..." and then hit the index).
+        .filter(lower_name=Lower(Value(name)), kind=kind)
         .first()
     )
     if existing is not None:
@@ -95,16 +98,18 @@ def do_notify(
     return notification
 
 
-def do_welcome_user(user: User, *, email: str) -> Notification:
+def do_welcome_user(user: User, *, email: str, first_address: bool) -> Notification:
     """Greet a person whose e-mail address was just confirmed.
 
-    The first confirmation opens the account (welcome); later ones, after a change of
-    e-mail, only say the new address works.
+    ``first_address`` says whether the account had no confirmed address before: that
+    confirmation opens the account (welcome, sent once); a later one, after a change of
+    e-mail, only says the new address works.
     """
     with transaction.atomic():
         # Lock the user row so two confirmations at once cannot both send a welcome.
         User.objects.select_for_update().filter(pk=user.pk).first()
-        if not user.notifications.filter(kind=notification_kinds.WELCOME).exists():
+        welcomed = user.notifications.filter(kind=notification_kinds.WELCOME).exists()
+        if first_address and not welcomed:
             return do_notify(
                 user,
                 kind=notification_kinds.WELCOME,

@@ -13,7 +13,20 @@ urlpatterns = [
     path("language/", views.set_language, name="set_language"),
 ]
 
-signup_urlpatterns = [
+# Ahead of allauth's own URLs: the same pages, with a form per role and 400 on errors.
+account_urlpatterns = [
+    path("accounts/login/", views.LoginView.as_view(), name="account_login"),
+    path(
+        "accounts/password/reset/", views.PasswordResetView.as_view(), name="account_reset_password"
+    ),
+    path(
+        "accounts/confirm-email/<str:key>/",
+        views.ConfirmEmailView.as_view(),
+        name="account_confirm_email",
+    ),
+    path(
+        "accounts/signup/", views.RoleSignupView.as_view(role=Role.YOUTH), name="account_signup"
+    ),
     path(
         "accounts/signup/mentor/",
         views.RoleSignupView.as_view(role=Role.MENTOR),

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from allauth.account.models import EmailAddress
+from allauth.account.views import ConfirmEmailView as AllauthConfirmEmailView
+from allauth.account.views import LoginView as AllauthLoginView
+from allauth.account.views import PasswordResetView as AllauthPasswordResetView
 from allauth.account.views import SignupView
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -20,7 +23,34 @@ from .models import Role
 from .notification_kinds import notification_text
 
 
-class RoleSignupView(SignupView):
+class InvalidFormStatusMixin:
+    """A form sent back with errors answers 400, not 200: the request was refused."""
+
+    def form_invalid(self, form: object) -> HttpResponse:
+        response = super().form_invalid(form)  # type: ignore[misc]
+        response.status_code = 400
+        return response
+
+
+class LoginView(InvalidFormStatusMixin, AllauthLoginView):
+    pass
+
+
+class PasswordResetView(InvalidFormStatusMixin, AllauthPasswordResetView):
+    pass
+
+
+class ConfirmEmailView(AllauthConfirmEmailView):
+    """allauth's confirmation page; a bad or expired link answers 404 with a way out."""
+
+    def get(self, *args: object, **kwargs: object) -> HttpResponse:
+        response = super().get(*args, **kwargs)
+        if self.object is None:
+            response.status_code = 404
+        return response
+
+
+class RoleSignupView(InvalidFormStatusMixin, SignupView):
     """allauth's sign-up, with the form of one role."""
 
     role: str = Role.YOUTH

@@ -1,6 +1,8 @@
 """Settings for the test suite: the embedded default, or PostgreSQL and Redis when their
 URLs are set (CI runs both)."""
 
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret-acrojump"
@@ -14,8 +16,17 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
+# One test database per test run, so that runs side by side on one machine do not share it.
+_run = os.getpid()
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     # A file, not memory: browser tests serve the site from a daphne process that must
     # see the same database.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-acrojump.sqlite3")}  # noqa: F405
     VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-acrojump-{_run}.sqlite3")}  # noqa: F405
+else:
+    DATABASES["default"]["TEST"] = {"NAME": f"test_acrojump_{_run}"}  # noqa: F405
+
+# Static files come from the apps' folders (no collectstatic in tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
