@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from network.models import Membership, Notification, Organisation, Role, User
 
-from .conftest import PASSWORD, years_ago
+from tests.factories import PASSWORD
+from tests.factories import birth_date as years_ago
 
 pytestmark = pytest.mark.django_db
 

@@ -1,26 +1,36 @@
+"""Fixtures shared by the whole suite.
+
+Keep this file small and generic: fixtures that only one app's tests need live in that
+app's folder (``tests/<app>/conftest.py``); the browser machinery (daphne server, Chromium,
+axe-core, captured e-mails) lives in ``tests/browser/conftest.py``.
+"""
+
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.utils import timezone
-
-from network.actions import AccountDetails, do_register_user
-from network.models import Role, User
-
-PASSWORD = "banque-alimentaire-59"
 
 
-def years_ago(years: int, days: int = 0) -> datetime.date:
-    today = timezone.localdate()
-    return today.replace(year=today.year - years) - datetime.timedelta(days=days)
+
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Rate limits live in the cache: each test starts with none spent."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture
-def make_user(db: None) -> Callable[..., User]:
-    """Create an account through the sign-up action, e-mail confirmed."""
+def make_user(db: None) -> Callable[..., object]:
+    """Create an account through the sign-up action, with its e-mail confirmed."""
+    from allauth.account.models import EmailAddress
+
+    from network.actions import AccountDetails, do_register_user
+    from network.models import Role, User
+    from tests.factories import PASSWORD, birth_date
 
     def make(
         email: str,
@@ -38,7 +48,7 @@ def make_user(db: None) -> Callable[..., User]:
             user,
             details=AccountDetails(
                 role=role,
-                date_of_birth=years_ago(age, days=30) if age is not None else None,
+                date_of_birth=birth_date(age) if age is not None else None,
                 town=town,
                 organisation_name=organisation,
                 organisation_kind=organisation_kind,
@@ -51,18 +61,10 @@ def make_user(db: None) -> Callable[..., User]:
 
 
 @pytest.fixture
-def ines(make_user: Callable[..., User]) -> User:
+def ines(make_user: Callable[..., object]) -> object:
     return make_user("ines@example.org")
 
 
 @pytest.fixture
-def yanis(make_user: Callable[..., User]) -> User:
+def yanis(make_user: Callable[..., object]) -> object:
     return make_user("yanis@example.org", first_name="Yanis", age=17, town="Vaulx-en-Velin")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    """Rate limits live in the cache: each test starts with none spent."""
-    from django.core.cache import cache
-
-    cache.clear()

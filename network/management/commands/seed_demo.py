@@ -1,0 +1,82 @@
+"""``manage.py seed_demo``: load the demo people and guide, then print how to log in."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from network.demo_seed import SeedReport, seed_demo
+
+# They log every background job and page publication at INFO: a dozen lines that would
+# push the logins off the screen of the person starting the demo.
+CHATTY_LOGGERS = ["django_tasks", "wagtail"]
+
+
+@contextlib.contextmanager
+def quiet(logger_names: list[str]) -> Iterator[None]:
+    loggers = [logging.getLogger(name) for name in logger_names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
+class Command(BaseCommand):
+    help = (
+        "Crée (ou remet en état) les comptes de démonstration d'AcroJump, leurs "
+        "organisations et un guide publié, puis affiche les identifiants. "
+        "Peut être relancée sans rien dupliquer."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        chatty = CHATTY_LOGGERS if options["verbosity"] < 2 else []
+        with quiet(chatty), transaction.atomic():
+            report = seed_demo()
+        self.print_report(report)
+
+    def print_report(self, report: SeedReport) -> None:
+        write = self.stdout.write
+        write(self.style.SUCCESS("Données de démonstration AcroJump prêtes."))
+        write(
+            f"  Comptes : {report.users_created} créés, {report.users_updated} remis à jour · "
+            f"organisations : {report.organisations_created} créées · "
+            f"adhésions : {report.memberships_created} créées · "
+            f"messages de bienvenue : {report.welcomes_sent} envoyés"
+        )
+        guide_state = "publié" if report.guide_created else "déjà en place"
+        write(f"  Guide « Se présenter en ligne » {guide_state} : {report.guide_url}")
+        write("")
+        write(self.style.MIGRATE_HEADING("Comptes de démonstration"))
+        header = ("Rôle", "Nom", "E-mail (identifiant)", "Qui")
+        rows = [(login.role, login.name, login.email, login.details) for login in report.logins]
+        widths = [max(len(row[column]) for row in [header, *rows]) for column in range(4)]
+
+        def line(cells: tuple[str, str, str, str]) -> str:
+            padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=True)]
+            return ("  " + "  ".join(padded)).rstrip()
+
+        write(self.style.MIGRATE_LABEL(line(header)))
+        write("  " + "  ".join("─" * width for width in widths))
+        for index, row in enumerate(rows):
+            if index and row[0] != rows[index - 1][0]:
+                write("")
+            write(line(row))
+        write("")
+        write("  Mot de passe, le même pour tous : " + self.style.SUCCESS(report.password))
+        if report.minors:
+            minors = ", ".join(f"{login.name} ({login.details})" for login in report.minors)
+            write(f"  Mineurs : {minors}.")
+            write(
+                "  Leur nom n'est jamais montré aux recruteurs, et leur conseiller valide "
+                "tout contact d'un recruteur."
+            )
+        write("  Le compte de l'équipe AcroJump ouvre aussi /cms/ (le site) et /admin/.")

@@ -1,0 +1,65 @@
+"""factory_boy factories for single objects of the network app.
+
+Anything richer (a person who signed up, a confirmed e-mail, a welcome) is set up by
+calling the real actions, so tests go through the same paths as users.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from network.models import Membership, Organisation, Role, User
+
+PASSWORD = "acrojump-test"
+
+
+def birth_date(age: int, *, days_since_birthday: int = 30) -> datetime.date:
+    """Someone exactly ``age`` today."""
+    today = timezone.localdate()
+    try:
+        last_birthday = today.replace(year=today.year - age)
+    except ValueError:  # 29 February
+        last_birthday = today.replace(year=today.year - age, day=28)
+    return last_birthday - datetime.timedelta(days=days_since_birthday)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A youth of 19 by default; ``UserFactory(role=Role.MENTOR)`` has no date of birth."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"personne{n}@example.org")
+    first_name = "Inès"
+    last_name = factory.Sequence(lambda n: f"Test{n}")
+    role = Role.YOUTH
+    town = "Roubaix"
+    language = "fr"
+    date_of_birth = factory.LazyAttribute(
+        lambda user: birth_date(19) if user.role == Role.YOUTH else None
+    )
+    password = factory.django.Password(PASSWORD)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = Organisation.Kind.ASSOCIATION
+    town = "Lille"
+    verified = False
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory, role=Role.MENTOR)
+    function = "Conseillère"
+    is_admin = False
