@@ -16,6 +16,12 @@ urlpatterns = [
 # Ahead of allauth's own URLs: the same pages, with a form per role and 400 on errors.
 account_urlpatterns = [
     path("accounts/login/", views.LoginView.as_view(), name="account_login"),
+    path("accounts/email/", views.EmailView.as_view(), name="account_email"),
+    path(
+        "accounts/password/change/",
+        views.PasswordChangeView.as_view(),
+        name="account_change_password",
+    ),
     path(
         "accounts/password/reset/", views.PasswordResetView.as_view(), name="account_reset_password"
     ),

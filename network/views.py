@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from allauth.account.models import EmailAddress
 from allauth.account.views import ConfirmEmailView as AllauthConfirmEmailView
+from allauth.account.views import EmailView as AllauthEmailView
 from allauth.account.views import LoginView as AllauthLoginView
+from allauth.account.views import PasswordChangeView as AllauthPasswordChangeView
 from allauth.account.views import PasswordResetView as AllauthPasswordResetView
 from allauth.account.views import SignupView
 from django.conf import settings
@@ -37,6 +39,14 @@ class LoginView(InvalidFormStatusMixin, AllauthLoginView):
 
 
 class PasswordResetView(InvalidFormStatusMixin, AllauthPasswordResetView):
+    pass
+
+
+class PasswordChangeView(InvalidFormStatusMixin, AllauthPasswordChangeView):
+    pass
+
+
+class EmailView(InvalidFormStatusMixin, AllauthEmailView):
     pass
 
 
