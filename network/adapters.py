@@ -29,7 +29,5 @@ class AccountAdapter(DefaultAccountAdapter):
         first_address = not EmailAddress.objects.filter(user=user, verified=True).exists()
         confirmed = super().confirm_email(request, email_address)
         if confirmed:
-            actions.do_welcome_user(
-                user, email=email_address.email, first_address=first_address
-            )
+            actions.do_welcome_user(user, email=email_address.email, first_address=first_address)
         return confirmed

@@ -30,7 +30,9 @@ class RoleSignupForm(SignupForm):
 class YouthSignupForm(RoleSignupForm):
     role = Role.YOUTH
     first_name = forms.CharField(
-        label=_("First name"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "given-name"}),
     )
     date_of_birth = forms.DateField(
         label=_("Date of birth"),
@@ -78,10 +80,14 @@ class YouthSignupForm(RoleSignupForm):
 class MentorSignupForm(RoleSignupForm):
     role = Role.MENTOR
     first_name = forms.CharField(
-        label=_("First name"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
-        label=_("Last name"), max_length=150, widget=forms.TextInput({"autocomplete": "family-name"})
+        label=_("Last name"),
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "family-name"}),
     )
     organisation_kind = forms.ChoiceField(
         label=_("Type of organisation"),
@@ -124,10 +130,14 @@ class MentorSignupForm(RoleSignupForm):
 class RecruiterSignupForm(RoleSignupForm):
     role = Role.RECRUITER
     first_name = forms.CharField(
-        label=_("First name"), max_length=150, widget=forms.TextInput({"autocomplete": "given-name"})
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
-        label=_("Last name"), max_length=150, widget=forms.TextInput({"autocomplete": "family-name"})
+        label=_("Last name"),
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "family-name"}),
     )
     company = forms.CharField(
         label=_("Company"),

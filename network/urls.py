@@ -30,9 +30,7 @@ account_urlpatterns = [
         views.ConfirmEmailView.as_view(),
         name="account_confirm_email",
     ),
-    path(
-        "accounts/signup/", views.RoleSignupView.as_view(role=Role.YOUTH), name="account_signup"
-    ),
+    path("accounts/signup/", views.RoleSignupView.as_view(role=Role.YOUTH), name="account_signup"),
     path(
         "accounts/signup/mentor/",
         views.RoleSignupView.as_view(role=Role.MENTOR),

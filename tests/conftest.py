@@ -12,9 +12,6 @@ from collections.abc import Callable
 import pytest
 
 
-
-
-
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:
     """Rate limits live in the cache: each test starts with none spent."""

@@ -42,14 +42,19 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[s
 
 def test_production_passes_the_deployment_checks_with_no_warning() -> None:
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         env={"DJANGO_SETTINGS_MODULE": "acrojump.settings.production", **PRODUCTION_ENV},
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"]
+)
 def test_production_refuses_to_start_without_a_required_variable(missing: str) -> None:
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage(
@@ -122,7 +127,9 @@ def test_every_settings_module_reads_the_service_urls() -> None:
             timeout=60,
         )
         assert result.returncode == 0, result.stderr
-        assert '["db.example", "redis://r.example:6379/1", "http://es.example:9200"]' in result.stdout
+        assert (
+            '["db.example", "redis://r.example:6379/1", "http://es.example:9200"]' in result.stdout
+        )
 
 
 def test_test_settings_are_the_ones_running() -> None:

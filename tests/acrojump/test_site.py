@@ -31,7 +31,10 @@ def test_guide_published_by_an_editor_is_listed_and_served(client: Client) -> No
         title="Se présenter en ligne",
         slug="se-presenter-en-ligne",
         summary="Ce que voit un recruteur quand il cherche ton nom.",
-        body=[("heading", "Ton adresse e-mail"), ("paragraph", "<p>Choisis une adresse simple.</p>")],
+        body=[
+            ("heading", "Ton adresse e-mail"),
+            ("paragraph", "<p>Choisis une adresse simple.</p>"),
+        ],
     )
     index.add_child(instance=guide)
     guide.save_revision().publish()
@@ -119,7 +122,9 @@ def test_staff_navigation_leads_to_cms_and_admin(client: Client) -> None:
 def test_unknown_page_is_a_friendly_404(client: Client) -> None:
     response = client.get("/nowhere/", HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 404
-    assert "Page introuvable" in response.content.decode() or "existe pas" in response.content.decode()
+    assert (
+        "Page introuvable" in response.content.decode() or "existe pas" in response.content.decode()
+    )
 
 
 def test_wagtail_page_tree_has_only_our_home(client: Client) -> None:

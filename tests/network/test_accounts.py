@@ -12,7 +12,6 @@ from django.test import Client
 from django.utils import timezone
 
 from network.models import Membership, Notification, Organisation, Role, User
-
 from tests.factories import PASSWORD
 from tests.factories import birth_date as years_ago
 
@@ -127,7 +126,10 @@ def test_mentor_signup_joins_the_organisation(client: Client) -> None:
 
 
 def test_second_mentor_joins_the_same_organisation_whatever_the_case(client: Client) -> None:
-    for email, name in (("nadia@example.org", "Mission Locale de Dijon"), ("paul@example.org", "mission locale  de DIJON")):
+    for email, name in (
+        ("nadia@example.org", "Mission Locale de Dijon"),
+        ("paul@example.org", "mission locale  de DIJON"),
+    ):
         Client().post(
             "/accounts/signup/mentor/",
             {
@@ -173,9 +175,7 @@ def test_recruiter_signup_creates_the_company(client: Client) -> None:
 def test_bad_date_of_birth_is_refused_and_what_was_typed_is_kept(
     client: Client, date_of_birth: str, message: str
 ) -> None:
-    response = client.post(
-        "/accounts/signup/", youth_form(date_of_birth=date_of_birth), **FRENCH
-    )
+    response = client.post("/accounts/signup/", youth_form(date_of_birth=date_of_birth), **FRENCH)
     html = response.content.decode()
     assert response.status_code == 400
     assert 'id="id_date_of_birth_error"' in html
@@ -291,7 +291,9 @@ def test_password_reset_sends_a_working_link(client: Client, ines: User) -> None
     assert link
     form_page = client.get(link.group(1), follow=True)
     action = form_page.redirect_chain[-1][0] if form_page.redirect_chain else link.group(1)
-    response = client.post(action, {"password1": "nouveau-mot-2-passe", "password2": "nouveau-mot-2-passe"})
+    response = client.post(
+        action, {"password1": "nouveau-mot-2-passe", "password2": "nouveau-mot-2-passe"}
+    )
     assert response.status_code == 302
     ines.refresh_from_db()
     assert ines.check_password("nouveau-mot-2-passe")

@@ -35,7 +35,7 @@ def test_list_never_shows_someone_elses_notifications(
     client.force_login(ines)
     html = client.get("/notifications/").content.decode()
     assert "Yanis" not in html
-    assert 'data-notification-id' not in html
+    assert "data-notification-id" not in html
 
 
 def test_anonymous_visitor_is_sent_to_log_in(client: Client) -> None:
@@ -52,7 +52,7 @@ def test_unread_counter_is_in_the_header_of_every_page(client: Client, ines: Use
     client.force_login(ines)
     for url in ("/", "/espace/", "/notifications/"):
         html = client.get(url).content.decode()
-        assert 'data-unread-count>3<' in html, url
+        assert "data-unread-count>3<" in html, url
 
 
 def test_mark_one_as_read(client: Client, ines: User) -> None:

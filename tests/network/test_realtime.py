@@ -41,7 +41,7 @@ class GroupListener:
     async def receive(self, timeout: float = 2.0) -> dict | None:
         try:
             return await asyncio.wait_for(self.layer.receive(self.channel), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return None
 
 
