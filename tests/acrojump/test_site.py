@@ -129,3 +129,38 @@ def test_unknown_page_is_a_friendly_404(client: Client) -> None:
 
 def test_wagtail_page_tree_has_only_our_home(client: Client) -> None:
     assert Page.objects.filter(depth=2).count() == 1
+
+
+def test_staff_verify_organisations_in_the_admin(client: Client, make_user) -> None:
+    make_user(
+        "nadia@example.org",
+        first_name="Nadia",
+        role=Role.MENTOR,
+        age=None,
+        organisation="Mission Locale de Dijon",
+        organisation_kind="mission_locale",
+    )
+    staff = User.objects.create_superuser(email="editrice@example.org", password=PASSWORD)
+    client.force_login(staff)
+    assert client.get("/admin/network/user/").status_code == 200
+    listing = client.get("/admin/network/organisation/")
+    assert "Mission Locale de Dijon" in listing.content.decode()
+    from network.models import Organisation
+
+    organisation = Organisation.objects.get()
+    page = client.get(f"/admin/network/organisation/{organisation.pk}/change/")
+    assert page.status_code == 200
+    assert "Nadia" in page.content.decode()
+    response = client.post(
+        "/admin/network/organisation/",
+        {
+            "form-TOTAL_FORMS": "1",
+            "form-INITIAL_FORMS": "1",
+            "form-0-id": str(organisation.pk),
+            "form-0-verified": "on",
+            "_save": "Enregistrer",
+        },
+    )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.verified
