@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 
-from .models import Membership, Notification, User
+from .models import Membership, Notification, Organisation, User
 
 NOTIFICATION_PAGE_SIZE = 20
 
@@ -54,3 +54,23 @@ def access_notification(user: User, notification_id: int) -> Notification:
 
 def list_memberships(user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organisation")
+
+
+def access_organisation(user: User, organisation_id: int) -> Organisation:
+    """Any logged-in person may see an organisation's public card."""
+    try:
+        return Organisation.objects.get(pk=organisation_id)
+    except Organisation.DoesNotExist:
+        raise Http404 from None
+
+
+def list_organisation_members(user: User, organisation: Organisation) -> QuerySet[Membership]:
+    """The members of ``organisation``, for its own members and staff; nobody else."""
+    is_member = organisation.memberships.filter(user=user).exists()
+    if not (is_member or user.is_staff):
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(organisation=organisation, user__is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )

@@ -7,6 +7,11 @@ app_name = "network"
 
 urlpatterns = [
     path("espace/", views.dashboard, name="dashboard"),
+    path(
+        "organisations/<int:organisation_id>/",
+        views.organisation_detail,
+        name="organisation",
+    ),
     path("notifications/", views.notification_list, name="notifications"),
     path("notifications/read/", views.notifications_mark_read, name="notifications_read"),
     path("notifications/since/", views.notifications_since, name="notifications_since"),

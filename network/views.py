@@ -105,6 +105,18 @@ def _with_texts(notifications: object) -> list:
 
 @login_required
 @require_GET
+def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = selectors.access_organisation(request.user, organisation_id)
+    members = selectors.list_organisation_members(request.user, organisation)
+    return render(
+        request,
+        "network/organisation.html",
+        {"organisation": organisation, "members": members},
+    )
+
+
+@login_required
+@require_GET
 def notification_list(request: HttpRequest) -> HttpResponse:
     before_id = _int_or_none(request.GET.get("before"))
     notifications = _with_texts(selectors.list_notifications(request.user, before_id=before_id))
