@@ -1,5 +1,15 @@
 from .notifications import Notification
 from .organisations import Membership, Organisation
+from .profiles import DisplayMode, Visibility, YouthProfile
 from .users import Role, User
 
-__all__ = ["Membership", "Notification", "Organisation", "Role", "User"]
+__all__ = [
+    "DisplayMode",
+    "Membership",
+    "Notification",
+    "Organisation",
+    "Role",
+    "User",
+    "Visibility",
+    "YouthProfile",
+]

@@ -1,0 +1,33 @@
+from .portfolio import (
+    Achievement,
+    Evidence,
+    Experience,
+    PersonalDocument,
+    ProfileSkill,
+    SkillLevel,
+)
+from .taxonomy import (
+    ConceptType,
+    Occupation,
+    OccupationSkill,
+    ReuseLevel,
+    SkillConcept,
+    SkillProposal,
+    TaggedSkill,
+)
+
+__all__ = [
+    "Achievement",
+    "ConceptType",
+    "Evidence",
+    "Experience",
+    "Occupation",
+    "OccupationSkill",
+    "PersonalDocument",
+    "ProfileSkill",
+    "ReuseLevel",
+    "SkillConcept",
+    "SkillLevel",
+    "SkillProposal",
+    "TaggedSkill",
+]
