@@ -15,6 +15,7 @@ urlpatterns = [
     *account_urlpatterns,
     path("accounts/", include("allauth.urls")),
     path("", include("network.urls")),
+    path("skills/", include("skills.urls")),
 ]
 
 if settings.DEBUG:

@@ -35,7 +35,7 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.GuideIndexPage"]
+    subpage_types = ["cms.GuideIndexPage", "skills.OccupationIndexPage"]
     max_count = 1
 
     class Meta:

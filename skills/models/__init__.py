@@ -1,3 +1,4 @@
+from .occupation_pages import OccupationIndexPage, OccupationPage, OccupationPageSkill
 from .portfolio import (
     Achievement,
     Evidence,
@@ -22,6 +23,9 @@ __all__ = [
     "Evidence",
     "Experience",
     "Occupation",
+    "OccupationIndexPage",
+    "OccupationPage",
+    "OccupationPageSkill",
     "OccupationSkill",
     "PersonalDocument",
     "ProfileSkill",
