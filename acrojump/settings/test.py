@@ -25,6 +25,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-acrojump-{_run}.sqlite3")}  # noqa: F405
 else:
     DATABASES["default"]["TEST"] = {"NAME": f"test_acrojump_{_run}"}  # noqa: F405
+    # Connections opened by worker threads (async tests) close after each use, so the test
+    # database can be dropped at the end of the run.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
 # Static files come from the apps' folders (no collectstatic in tests).
 WHITENOISE_USE_FINDERS = True

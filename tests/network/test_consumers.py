@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.db import transaction
@@ -47,7 +47,7 @@ async def test_socket_with_a_forged_session_is_refused() -> None:
 
 
 async def test_logged_in_user_receives_their_notifications(ines: User) -> None:
-    cookie = await sync_to_async(session_cookie)(ines)
+    cookie = await database_sync_to_async(session_cookie)(ines)
     communicator, connected, _ = await open_socket(cookie)
     assert connected
 
@@ -55,7 +55,7 @@ async def test_logged_in_user_receives_their_notifications(ines: User) -> None:
         with transaction.atomic():
             do_notify(ines, kind="welcome", params={"first_name": "Inès"})
 
-    await sync_to_async(notify)()
+    await database_sync_to_async(notify)()
     event = await communicator.receive_json_from(timeout=3)
     assert event["type"] == "notification.new"
     assert event["unread_count"] == 1
@@ -63,10 +63,10 @@ async def test_logged_in_user_receives_their_notifications(ines: User) -> None:
 
 
 async def test_user_does_not_receive_others_events(ines: User, yanis: User) -> None:
-    cookie = await sync_to_async(session_cookie)(ines)
+    cookie = await database_sync_to_async(session_cookie)(ines)
     communicator, connected, _ = await open_socket(cookie)
     assert connected
-    await sync_to_async(do_notify)(yanis, kind="welcome", params={"first_name": "Yanis"})
+    await database_sync_to_async(do_notify)(yanis, kind="welcome", params={"first_name": "Yanis"})
     assert await communicator.receive_nothing(timeout=0.5)
     await communicator.disconnect()
 
@@ -82,7 +82,7 @@ async def test_user_does_not_receive_others_events(ines: User, yanis: User) -> N
 async def test_bad_frame_gets_an_error_event_and_the_socket_stays_open(
     ines: User, frame: str, code: str
 ) -> None:
-    cookie = await sync_to_async(session_cookie)(ines)
+    cookie = await database_sync_to_async(session_cookie)(ines)
     communicator, connected, _ = await open_socket(cookie)
     assert connected
     await communicator.send_to(text_data=frame)
@@ -95,7 +95,7 @@ async def test_bad_frame_gets_an_error_event_and_the_socket_stays_open(
 
 
 async def test_socket_from_another_site_is_refused(ines: User) -> None:
-    cookie = await sync_to_async(session_cookie)(ines)
+    cookie = await database_sync_to_async(session_cookie)(ines)
     communicator = WebsocketCommunicator(
         application,
         "/ws/",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from channels.layers import get_channel_layer
 from django.db import transaction
 
@@ -52,7 +52,7 @@ def committed(action, *args, **kwargs):  # type: ignore[no-untyped-def]
         with transaction.atomic():
             return action(*args, **kwargs)
 
-    return sync_to_async(run)()
+    return database_sync_to_async(run)()
 
 
 @pytest.mark.asyncio
@@ -78,7 +78,7 @@ async def test_nothing_is_pushed_when_the_transaction_rolls_back(ines: User) -> 
             raise RuntimeError("something failed after the notification was written")
 
     with pytest.raises(RuntimeError):
-        await sync_to_async(fail_after_writing)()
+        await database_sync_to_async(fail_after_writing)()
     assert await listener.receive(timeout=0.5) is None
     assert not await ines.notifications.aexists()
 
