@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from .actions import AccountDetails
 from .models import Organisation, Role
 
-YOUTH_MIN_AGE = 15
+YOUTH_MIN_AGE = 16
 YOUTH_MAX_AGE = 30
 
 
@@ -101,7 +101,7 @@ class MentorSignupForm(RoleSignupForm):
         help_text=_("For example: Mission Locale de Dijon"),
     )
     function = forms.CharField(
-        label=_("Your function"),
+        label=_("Your job title"),
         max_length=120,
         widget=forms.TextInput({"autocomplete": "organization-title"}),
         help_text=_("For example: counsellor, teacher, coach"),

@@ -168,7 +168,7 @@ def test_recruiter_signup_creates_the_company(client: Client) -> None:
     ("date_of_birth", "message"),
     [
         ((timezone.localdate() + datetime.timedelta(days=3)).isoformat(), "futur"),
-        (years_ago(12).isoformat(), "15"),
+        (years_ago(12).isoformat(), "16"),
         ("31/02/2007", "date"),
     ],
 )
