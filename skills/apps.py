@@ -7,3 +7,8 @@ class SkillsConfig(AppConfig):
 
     name = "skills"
     verbose_name = _("Skills")
+
+    def ready(self) -> None:
+        # Occupation-page admin hooks live outside wagtail_hooks.py (the taxonomy admin's
+        # module); importing them registers them.
+        from . import wagtail_hooks_occupations  # noqa: F401

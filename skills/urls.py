@@ -8,4 +8,5 @@ urlpatterns = [
     path("suggest/", suggest_views.suggest, name="suggest"),
     # The portfolio pages (experiences, achievements, evidence, profile, documents).
     path("", include("skills.portfolio_urls")),
+    path("", include("skills.export_urls")),
 ]

@@ -25,6 +25,13 @@ class OccupationIndexPage(Page):
     class Meta:
         verbose_name = _("occupation list")
 
+    def get_context(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from skills.occupation_selectors import list_occupation_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["occupations"] = list_occupation_pages(self)
+        return context
+
 
 class OccupationPage(Page):
     """What a job is, day to day, and the skills it takes."""
@@ -36,7 +43,9 @@ class OccupationPage(Page):
         blank=True,
         related_name="pages",
         verbose_name=_("ESCO occupation"),
-        help_text=_("Pre-fills the skills from ESCO when the occupation-skill relations are imported."),
+        help_text=_(
+            "Pre-fills the skills from ESCO when the occupation-skill relations are imported."
+        ),
     )
     summary = models.CharField(_("summary"), max_length=240)
     day_to_day = RichTextField(_("day to day"), blank=True)
@@ -58,6 +67,14 @@ class OccupationPage(Page):
 
     class Meta:
         verbose_name = _("occupation page")
+
+    def get_context(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # Imported here: the selectors import these models.
+        from skills.occupation_selectors import occupation_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(occupation_page_context(self, request.user))
+        return context
 
 
 class OccupationPageSkill(Orderable):

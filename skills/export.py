@@ -1,0 +1,283 @@
+"""Everything AcroJump holds about one person, as JSON-ready data (DESIGN.md: every youth can
+download all their data).
+
+The export is a registry of sections. A section is a function ``(user) -> JSON-ready value``
+registered under a name with ``@export_section("name")``; ``collect_user_data`` calls them
+all. An app that stores something about a person (endorsements, messages, mentor notes)
+registers its own section in a module imported at start-up (its ``AppConfig.ready()``), so
+what it stores is never missing from the export and this module never imports that app.
+
+Every section reads only rows that belong to ``user``: the caller passes the person who asks
+for their own data, never an id from a request.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from allauth.account.models import EmailAddress
+from django.utils import timezone, translation
+
+from network.models import Membership, Notification, User, YouthProfile
+from network.notification_kinds import notification_text
+
+from .models import (
+    Achievement,
+    Experience,
+    PersonalDocument,
+    ProfileSkill,
+    SkillConcept,
+    SkillProposal,
+)
+
+EXPORT_FORMAT = "acrojump-personal-data"
+EXPORT_VERSION = 1
+#: Key of the export's own description; no section may take it.
+META_KEY = "export"
+
+ExportSection = Callable[[User], Any]
+
+_SECTIONS: dict[str, ExportSection] = {}
+
+
+def export_section(name: str) -> Callable[[ExportSection], ExportSection]:
+    """Register a section of the personal-data export under ``name``.
+
+    Sections come out in registration order. A name can only be taken once, so two apps
+    never overwrite each other's data silently.
+    """
+
+    def register(function: ExportSection) -> ExportSection:
+        existing = _SECTIONS.get(name)
+        if name == META_KEY or (
+            existing is not None and _qualname(existing) != _qualname(function)
+        ):
+            raise ValueError(f"The export section {name!r} is already taken.")
+        _SECTIONS[name] = function
+        return function
+
+    return register
+
+
+def _qualname(function: ExportSection) -> str:
+    return f"{function.__module__}.{function.__qualname__}"
+
+
+def registered_sections() -> list[str]:
+    return list(_SECTIONS)
+
+
+def collect_user_data(user: User) -> dict[str, Any]:
+    """All the sections for ``user``, with readable labels in the user's language."""
+    with translation.override(user.language or "fr"):
+        data: dict[str, Any] = {
+            META_KEY: {
+                "format": EXPORT_FORMAT,
+                "version": EXPORT_VERSION,
+                "exported_at": timezone.now().isoformat(),
+                "language": user.language,
+                "sections": registered_sections(),
+            }
+        }
+        for name, section in _SECTIONS.items():
+            data[name] = section(user)
+    return data
+
+
+def _iso(value: datetime.date | datetime.datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def skill_data(concept: SkillConcept) -> dict[str, str]:
+    """A skill as the export names it: its URI (ESCO or AcroJump) and its everyday label."""
+    return {"uri": concept.uri, "label": concept.label()}
+
+
+@export_section("account")
+def _account(user: User) -> dict[str, Any]:
+    # The password hash is deliberately left out: it is a secret, not information about
+    # the person.
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "role": user.role,
+        "role_label": str(user.get_role_display()),
+        "date_of_birth": _iso(user.date_of_birth),
+        "town": user.town,
+        "language": user.language,
+        "date_joined": _iso(user.date_joined),
+        "last_login": _iso(user.last_login),
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user).order_by("id")
+        ],
+    }
+
+
+@export_section("profile")
+def _profile(user: User) -> dict[str, Any] | None:
+    profile = YouthProfile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    return {
+        "headline": profile.headline,
+        "goals": profile.goals,
+        "available_from": _iso(profile.available_from),
+        "mobility_km": profile.mobility_km,
+        "languages": profile.languages,
+        "driving_licence": profile.driving_licence,
+        "visibility": profile.visibility,
+        "visibility_label": str(profile.get_visibility_display()),
+        "discoverable": profile.discoverable,
+        "display_mode": profile.display_mode,
+        "display_mode_label": str(profile.get_display_mode_display()),
+        "updated_at": _iso(profile.updated_at),
+    }
+
+
+@export_section("experiences")
+def _experiences(user: User) -> list[dict[str, Any]]:
+    experiences = Experience.objects.filter(youth=user).prefetch_related("skills").order_by("id")
+    return [
+        {
+            "id": experience.pk,
+            "kind": experience.kind,
+            "kind_label": str(experience.get_kind_display()),
+            "title": experience.title,
+            "organisation_name": experience.organisation_name,
+            "place": experience.place,
+            "started_on": _iso(experience.started_on),
+            "ended_on": _iso(experience.ended_on),
+            "description": experience.description,
+            "visibility": experience.visibility,
+            "skills": [skill_data(concept) for concept in _by_uri(experience.skills.all())],
+            "created_at": _iso(experience.created_at),
+            "updated_at": _iso(experience.updated_at),
+        }
+        for experience in experiences
+    ]
+
+
+@export_section("achievements")
+def _achievements(user: User) -> list[dict[str, Any]]:
+    achievements = (
+        Achievement.objects.filter(youth=user).prefetch_related("skills", "evidence").order_by("id")
+    )
+    return [
+        {
+            "id": achievement.pk,
+            "title": achievement.title,
+            "what_i_did": achievement.what_i_did,
+            "achieved_on": _iso(achievement.achieved_on),
+            "experience_id": achievement.experience_id,
+            "visibility": achievement.visibility,
+            "skills": [skill_data(concept) for concept in _by_uri(achievement.skills.all())],
+            "evidence": [
+                {
+                    "id": evidence.pk,
+                    "kind": evidence.kind,
+                    "caption": evidence.caption,
+                    "url": evidence.url,
+                    # The name the file is stored under (never the uploaded name).
+                    "file_name": evidence.stored_name,
+                    "content_type": evidence.content_type,
+                    "size": evidence.size,
+                    "created_at": _iso(evidence.created_at),
+                }
+                for evidence in achievement.evidence.all()
+            ],
+            "created_at": _iso(achievement.created_at),
+            "updated_at": _iso(achievement.updated_at),
+        }
+        for achievement in achievements
+    ]
+
+
+@export_section("skills")
+def _profile_skills(user: User) -> list[dict[str, Any]]:
+    profile_skills = (
+        ProfileSkill.objects.filter(youth=user).select_related("concept").order_by("id")
+    )
+    return [
+        {
+            **skill_data(profile_skill.concept),
+            "level": profile_skill.level,
+            "level_label": str(profile_skill.get_level_display()),
+            "created_at": _iso(profile_skill.created_at),
+            "updated_at": _iso(profile_skill.updated_at),
+        }
+        for profile_skill in profile_skills
+    ]
+
+
+@export_section("documents")
+def _documents(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": document.pk,
+            "title": document.title,
+            "file_name": document.stored_name,
+            "content_type": document.content_type,
+            "size": document.size,
+            "shared_with_mentors": document.shared_with_mentors,
+            "created_at": _iso(document.created_at),
+        }
+        for document in PersonalDocument.objects.filter(youth=user).order_by("id")
+    ]
+
+
+@export_section("skill_proposals")
+def _skill_proposals(user: User) -> list[dict[str, Any]]:
+    proposals = (
+        SkillProposal.objects.filter(proposed_by=user).select_related("concept").order_by("id")
+    )
+    return [
+        {
+            "text": proposal.text,
+            "language": proposal.language,
+            "status": proposal.status,
+            "status_label": str(proposal.get_status_display()),
+            "mapped_to": skill_data(proposal.concept) if proposal.concept else None,
+            "created_at": _iso(proposal.created_at),
+        }
+        for proposal in proposals
+    ]
+
+
+@export_section("organisations")
+def _organisations(user: User) -> list[dict[str, Any]]:
+    memberships = Membership.objects.filter(user=user).select_related("organisation").order_by("id")
+    return [
+        {
+            "organisation": membership.organisation.name,
+            "kind": membership.organisation.kind,
+            "kind_label": str(membership.organisation.get_kind_display()),
+            "town": membership.organisation.town,
+            "function": membership.function,
+            "can_manage": membership.is_admin,
+            "joined_at": _iso(membership.joined_at),
+        }
+        for membership in memberships
+    ]
+
+
+@export_section("notifications")
+def _notifications(user: User) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": notification.kind,
+            "text": notification_text(notification),
+            "params": notification.params,
+            "url": notification.url,
+            "created_at": _iso(notification.created_at),
+            "read_at": _iso(notification.read_at),
+        }
+        for notification in Notification.objects.filter(recipient=user).order_by("id")
+    ]
+
+
+def _by_uri(concepts: Any) -> list[SkillConcept]:
+    return sorted(concepts, key=lambda concept: concept.uri)

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import export_views
+
+urlpatterns = [
+    path("export/data.json", export_views.export_data, name="export_data"),
+    path("export/cv.pdf", export_views.export_cv, name="export_cv"),
+]
