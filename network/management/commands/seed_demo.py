@@ -10,7 +10,10 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from network.demo_data import STAFF
 from network.demo_seed import SeedReport, seed_demo
+from network.models import User
+from skills.demo_occupations import seed_demo_occupations
 
 # They log every background job and page publication at INFO: a dozen lines that would
 # push the logins off the screen of the person starting the demo.
@@ -41,7 +44,12 @@ class Command(BaseCommand):
         chatty = CHATTY_LOGGERS if options["verbosity"] < 2 else []
         with quiet(chatty), transaction.atomic():
             report = seed_demo()
+            # The skills app builds on the people: occupation pages edited by the demo editor.
+            editor = User.objects.filter(email=STAFF[0].email).first()
+            occupations = seed_demo_occupations(editor=editor)
         self.print_report(report)
+        if occupations:
+            self.stdout.write(f"  Pages métiers publiées : {len(occupations)} (/metiers/)")
 
     def print_report(self, report: SeedReport) -> None:
         write = self.stdout.write
