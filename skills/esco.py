@@ -28,6 +28,7 @@ from tqdm import tqdm
 from .models import ConceptType, Occupation, OccupationSkill, ReuseLevel, SkillConcept
 from .models.taxonomy import ESCO_URI_PREFIX
 from .starter_taxonomy import with_everyday_labels
+from .suggest import invalidate_index
 
 #: The languages of the product; ESCO has more, the interface reads these.
 LANGUAGES = ("fr", "en", "es")
@@ -154,6 +155,8 @@ def import_esco(directory: Path, *, languages: list[str], progress: bool = False
         occupation_ids = _save_occupations(occupations, report, progress)
         if relations is not None:
             _save_relations(relations, occupation_ids, concept_ids, report, progress)
+        # Labels changed in place: the suggestion index of every process must be rebuilt.
+        transaction.on_commit(invalidate_index)
     return report
 
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.text import format_lazy, slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -25,6 +27,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import ConceptType, SkillConcept, SkillProposal
 from .models.taxonomy import ACROJUMP_URI_PREFIX
+from .suggest import invalidate_index
 
 LABEL_LANGUAGES = (("fr", _("French")), ("en", _("English")), ("es", _("Spanish")))
 SEARCHED_FIELDS = ["name", "plain_label_fr", "plain_label_en", "uri", "slug"]
@@ -286,3 +289,13 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyViewSetGroup)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+@hooks.register("after_delete_snippet")
+def refresh_suggestions_after_taxonomy_edit(request: Any, instances: Any) -> None:
+    """An editor changed labels: skill suggestions must read the new words."""
+    changed = instances if isinstance(instances, list | tuple | QuerySet) else [instances]
+    if any(isinstance(instance, SkillConcept) for instance in changed):
+        transaction.on_commit(invalidate_index)
