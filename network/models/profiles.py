@@ -26,7 +26,7 @@ class Visibility(models.TextChoices):
 
 
 class DisplayMode(models.TextChoices):
-    ANONYMOUS = "anonymous", _("Anonymous: no name, no photo, only the département")
+    ANONYMOUS = "anonymous", _("Anonymous: no name, no photo, no town")
     NAMED = "named", _("With my first name and town")
 
 

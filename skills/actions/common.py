@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from network.models import User, Visibility, YouthProfile
 from network.privacy import PUBLIC_VISIBILITIES, effective_visibility
 
+from ..storage import private_storage
 from .. import selectors
 from ..coach import TextFlag, check_public_texts
 from ..models import Achievement, Experience, ProfileSkill, SkillConcept, SkillLevel, SkillProposal
@@ -173,11 +173,11 @@ def delete_files_on_commit(names: Iterable[str]) -> None:
     """Remove stored files once the rows that pointed to them are gone for good."""
     names = [name for name in names if name]
     if names:
-        transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
+        transaction.on_commit(lambda: [private_storage().delete(name) for name in names])
 
 
 def store_file(path_of: Callable[[str], str], checked: CheckedFile) -> tuple[str, str]:
     """Write the cleaned bytes under a random name; returns (stored name, storage path)."""
     stored_name = checked.random_name()
-    path = default_storage.save(path_of(stored_name), ContentFile(checked.content))
+    path = private_storage().save(path_of(stored_name), ContentFile(checked.content))
     return stored_name, path

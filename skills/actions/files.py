@@ -7,13 +7,13 @@ only ever served by a view that checks permission (``skills.views.files``).
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from network.models import User
 
+from ..storage import private_storage
 from .. import selectors
 from ..models import Achievement, Evidence, PersonalDocument
 from ..uploads import IMAGE, PDF, CheckedFile, check_upload
@@ -77,7 +77,7 @@ def do_add_evidence_file(
                 size=checked.size,
             )
     except Exception:
-        default_storage.delete(path)  # no row points to it: do not leave it behind
+        private_storage().delete(path)  # no row points to it: do not leave it behind
         raise
     return evidence
 
@@ -148,7 +148,7 @@ def do_add_document(
                 shared_with_mentors=shared_with_mentors,
             )
     except Exception:
-        default_storage.delete(path)
+        private_storage().delete(path)
         raise
 
 

@@ -9,6 +9,7 @@ from taggit.managers import TaggableManager
 
 from network.models import Visibility
 
+from ..storage import private_storage
 from .taxonomy import SkillConcept, TaggedSkill
 
 
@@ -131,7 +132,7 @@ class Evidence(models.Model):
         Achievement, on_delete=models.CASCADE, related_name="evidence"
     )
     kind = models.CharField(max_length=8, choices=Kind.choices)
-    file = models.FileField(upload_to=evidence_path, blank=True)
+    file = models.FileField(upload_to=evidence_path, storage=private_storage, blank=True)
     stored_name = models.CharField(max_length=80, blank=True)
     url = models.URLField(_("link"), blank=True)
     caption = models.CharField(_("caption"), max_length=200, blank=True)
@@ -185,7 +186,7 @@ class PersonalDocument(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="documents"
     )
     title = models.CharField(_("title"), max_length=160)
-    file = models.FileField(upload_to=document_path)
+    file = models.FileField(upload_to=document_path, storage=private_storage)
     stored_name = models.CharField(max_length=80)
     content_type = models.CharField(max_length=60)
     size = models.PositiveIntegerField()

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
 from network.models import Role
 from skills.models import Evidence, PersonalDocument
+from skills.storage import private_storage
 from skills.uploads import MAX_UPLOAD_BYTES, UploadRejected, check_upload
 
 from .portfolio_helpers import add_achievement, jpeg_bytes, logged_in, pdf_bytes, png_bytes
@@ -110,7 +111,7 @@ def test_youth_adds_a_photo_as_evidence_stored_under_a_random_name(ines):
     assert evidence.kind == Evidence.Kind.IMAGE
     assert evidence.file.name.startswith(f"evidence/{ines.pk}/")
     assert "banque" not in evidence.file.name
-    with default_storage.open(evidence.file.name) as stored:
+    with private_storage().open(evidence.file.name) as stored:
         assert b"Exif" not in stored.read()
 
     served = client.get(f"/skills/evidence/{evidence.pk}/file/")
@@ -176,7 +177,7 @@ def test_deleting_evidence_removes_its_file_after_commit(ines, django_capture_on
         response = client.post(f"/skills/evidence/{evidence.pk}/delete/")
     assert response.status_code == 302
     assert not Evidence.objects.exists()
-    assert not default_storage.exists(name)
+    assert not private_storage().exists(name)
 
 
 def test_others_never_get_private_evidence_files(ines, yanis, make_user, client):
@@ -295,7 +296,7 @@ def test_deleting_a_document_removes_it(ines, django_capture_on_commit_callbacks
     with django_capture_on_commit_callbacks(execute=True):
         assert me.post(f"/skills/documents/{document.pk}/delete/").status_code == 302
     assert not PersonalDocument.objects.exists()
-    assert not default_storage.exists(name)
+    assert not private_storage().exists(name)
 
 
 def test_messages_are_in_plain_french_for_french_speakers(ines):
@@ -306,3 +307,12 @@ def test_messages_are_in_plain_french_for_french_speakers(ines):
     )
     assert response.status_code == 400
     assert "ni une photo" in " ".join(response.context["file_form"].errors["file"])
+
+
+
+def test_private_files_are_stored_outside_the_public_media_folder() -> None:
+    from acrojump.settings import base
+
+    private = base.STORAGES["private"]["OPTIONS"]
+    assert private["base_url"] is None
+    assert not Path(private["location"]).resolve().is_relative_to(Path(base.MEDIA_ROOT).resolve())

@@ -14,6 +14,7 @@ from network.demo_data import STAFF
 from network.demo_seed import SeedReport, seed_demo
 from network.models import User
 from skills.demo_occupations import seed_demo_occupations
+from skills.demo_portfolios import seed_demo_portfolios
 
 # They log every background job and page publication at INFO: a dozen lines that would
 # push the logins off the screen of the person starting the demo.
@@ -47,9 +48,14 @@ class Command(BaseCommand):
             # The skills app builds on the people: occupation pages edited by the demo editor.
             editor = User.objects.filter(email=STAFF[0].email).first()
             occupations = seed_demo_occupations(editor=editor)
+            portfolio_items = seed_demo_portfolios()
         self.print_report(report)
         if occupations:
             self.stdout.write(f"  Pages métiers publiées : {len(occupations)} (/metiers/)")
+        self.stdout.write(
+            f"  Portfolios des jeunes : {portfolio_items} expériences, réussites et preuves "
+            "créées (/skills/profile/)"
+        )
 
     def print_report(self, report: SeedReport) -> None:
         write = self.stdout.write
