@@ -18,7 +18,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -256,9 +255,6 @@ class Coaching:
         return self.steps[0] if self.steps else None
 
 
-#: A level the youth never touched is the default set when a skill was first tagged: its
-#: ``updated_at`` stays within a moment of its ``created_at``.
-_LEVEL_UNTOUCHED = timedelta(seconds=2)
 #: Evidence that fits the kind of experience, as a counsellor would suggest it.
 _EVIDENCE_IDEAS = {
     "sport_club": gettext_lazy("a photo of the poster, of the team or of the results sheet"),
@@ -276,7 +272,7 @@ _MIN_SKILLS = 3
 
 
 def _untouched_level(profile_skill: object) -> bool:
-    return profile_skill.updated_at - profile_skill.created_at < _LEVEL_UNTOUCHED
+    return profile_skill.level_chosen_at is None
 
 
 def coach_portfolio(

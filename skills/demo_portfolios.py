@@ -32,7 +32,7 @@ from .starter_taxonomy import STARTER_SKILLS
 STARTER_URIS = {skill.slug: skill.uri for skill in STARTER_SKILLS}
 
 Kind = Experience.Kind
-ONLY_MENTORS = Visibility.MENTORS
+MENTORS = Visibility.MENTORS
 MEMBERS = Visibility.MEMBERS
 RECRUITERS = Visibility.RECRUITERS
 ALONE = SkillLevel.ALONE
@@ -218,7 +218,7 @@ YANIS = DemoPortfolio(
             ("aimer-apprendre", "travailler-en-equipe"),
             started_months_ago=3,
             ended_months_ago=-3,
-            visibility=ONLY_MENTORS,
+            visibility=MENTORS,
         ),
     ),
     achievements=(
@@ -492,7 +492,7 @@ LUCAS = DemoPortfolio(
     languages=("français", "anglais"),
     mobility_km=30,
     available_in_days=21,
-    visibility=ONLY_MENTORS,
+    visibility=MENTORS,
     experiences=(
         DemoExperience(
             Kind.PERSONAL_PROJECT,
@@ -503,7 +503,7 @@ LUCAS = DemoPortfolio(
             "et on a déjà fait six concerts. Je compose aussi des morceaux.",
             ("jouer-d-un-instrument", "travailler-en-equipe", "avoir-des-idees"),
             started_months_ago=36,
-            visibility=ONLY_MENTORS,
+            visibility=MENTORS,
         ),
         DemoExperience(
             Kind.VOLUNTEERING,
@@ -519,7 +519,7 @@ LUCAS = DemoPortfolio(
                 "respecter-les-regles-de-securite",
             ),
             started_months_ago=24,
-            visibility=ONLY_MENTORS,
+            visibility=MENTORS,
         ),
     ),
     achievements=(
@@ -530,7 +530,7 @@ LUCAS = DemoPortfolio(
             ("garder-mon-calme-sous-pression", "faire-attention-aux-details", "gerer-mon-temps"),
             months_ago=5,
             during=YOUTH_CENTRE,
-            visibility=ONLY_MENTORS,
+            visibility=MENTORS,
         ),
         DemoAchievement(
             "J'ai remis en marche les ordinateurs de la MJC",
@@ -540,7 +540,7 @@ LUCAS = DemoPortfolio(
             ("depanner-un-ordi-ou-un-telephone", "trouver-des-solutions", "me-debrouiller-seul"),
             months_ago=10,
             during=YOUTH_CENTRE,
-            visibility=ONLY_MENTORS,
+            visibility=MENTORS,
         ),
     ),
     levels=(
@@ -620,7 +620,7 @@ THOMAS = DemoPortfolio(
     languages=("français",),
     mobility_km=20,
     available_in_days=60,
-    visibility=ONLY_MENTORS,
+    visibility=MENTORS,
     experiences=(
         DemoExperience(
             Kind.FAMILY_CARING,
@@ -637,7 +637,7 @@ THOMAS = DemoPortfolio(
                 "porter-des-charges-lourdes",
             ),
             started_months_ago=24,
-            visibility=ONLY_MENTORS,
+            visibility=MENTORS,
         ),
     ),
     achievements=(
@@ -648,7 +648,7 @@ THOMAS = DemoPortfolio(
             ("vendre", "tenir-la-caisse", "compter-et-calculer", "me-debrouiller-seul"),
             months_ago=3,
             during=FARM,
-            visibility=ONLY_MENTORS,
+            visibility=MENTORS,
         ),
         DemoAchievement(
             "J'ai aidé à la naissance de deux veaux",
@@ -657,7 +657,7 @@ THOMAS = DemoPortfolio(
             ("prendre-soin-des-animaux", "garder-mon-calme-sous-pression"),
             months_ago=8,
             during=FARM,
-            visibility=ONLY_MENTORS,
+            visibility=MENTORS,
         ),
     ),
     levels=(

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from network.models import User, Visibility, YouthProfile
 from network.privacy import PUBLIC_VISIBILITIES, effective_visibility
 
-from ..storage import private_storage
 from .. import selectors
 from ..coach import TextFlag, check_public_texts
 from ..models import Achievement, Experience, ProfileSkill, SkillConcept, SkillLevel, SkillProposal
+from ..storage import private_storage
 from ..uploads import CheckedFile
 
 #: Experiences may be planned a little ahead (a civic service starting next month).

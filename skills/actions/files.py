@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from network.models import User
 
-from ..storage import private_storage
 from .. import selectors
 from ..models import Achievement, Evidence, PersonalDocument
+from ..storage import private_storage
 from ..uploads import IMAGE, PDF, CheckedFile, check_upload
 from .common import (
     MAX_DOCUMENTS,

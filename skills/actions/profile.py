@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.models import DisplayMode, User, Visibility, YouthProfile
@@ -27,7 +28,8 @@ def check_set_skill_level(youth: User, *, profile_skill: ProfileSkill, level: in
 
 def do_set_skill_level(youth: User, *, profile_skill: ProfileSkill, level: int) -> ProfileSkill:
     profile_skill.level = level
-    profile_skill.save(update_fields=["level", "updated_at"])
+    profile_skill.level_chosen_at = timezone.now()
+    profile_skill.save(update_fields=["level", "level_chosen_at", "updated_at"])
     return profile_skill
 
 

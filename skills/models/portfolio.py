@@ -161,6 +161,8 @@ class ProfileSkill(models.Model):
     level = models.PositiveSmallIntegerField(
         _("my level"), choices=SkillLevel.choices, default=SkillLevel.WITH_HELP
     )
+    #: When the youth chose the level themself; empty while it is the default given on tagging.
+    level_chosen_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -196,3 +196,6 @@ class OccupationSkill(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["occupation", "skill"], name="occupation_skill_unique")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.occupation} → {self.skill} ({self.relation})"

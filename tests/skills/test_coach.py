@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from network.models import Visibility
 from skills.coach import INSULT, PERSONAL_DATA, WORDING, check_public_text
@@ -195,7 +195,7 @@ def test_the_score_grows_as_the_profile_fills(ines):
     experience = add_experience(ines, concepts=tuple(concepts))
     achievement = add_achievement(ines, experience=experience)
     Evidence.objects.create(achievement=achievement, kind="link", url="https://a.example")
-    ProfileSkill.objects.filter(youth=ines).update(level=3, updated_at="2030-01-01T00:00:00Z")
+    ProfileSkill.objects.filter(youth=ines).update(level=3, level_chosen_at=timezone.now())
     set_profile(
         ines,
         headline="Bénévole, j'aime organiser",
