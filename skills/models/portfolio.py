@@ -23,9 +23,7 @@ class SkillLevel(models.IntegerChoices):
 
 
 def _skills_manager() -> TaggableManager:
-    return TaggableManager(
-        through=TaggedSkill, blank=True, verbose_name=_("skills"), help_text=""
-    )
+    return TaggableManager(through=TaggedSkill, blank=True, verbose_name=_("skills"), help_text="")
 
 
 class Experience(models.Model):
@@ -128,9 +126,7 @@ class Evidence(models.Model):
         PDF = "pdf", _("PDF document")
         LINK = "link", _("Link")
 
-    achievement = models.ForeignKey(
-        Achievement, on_delete=models.CASCADE, related_name="evidence"
-    )
+    achievement = models.ForeignKey(Achievement, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(max_length=8, choices=Kind.choices)
     file = models.FileField(upload_to=evidence_path, storage=private_storage, blank=True)
     stored_name = models.CharField(max_length=80, blank=True)

@@ -309,7 +309,6 @@ def test_messages_are_in_plain_french_for_french_speakers(ines):
     assert "ni une photo" in " ".join(response.context["file_form"].errors["file"])
 
 
-
 def test_private_files_are_stored_outside_the_public_media_folder() -> None:
     from acrojump.settings import base
 
