@@ -9,7 +9,6 @@ of single files. The real export (``/work/shared/data/esco``) is imported once w
 
 from __future__ import annotations
 
-import os
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -25,12 +24,13 @@ from skills.esco import (
     parse_languages,
 )
 from skills.models import ConceptType, Occupation, OccupationSkill, SkillConcept
+from tests.skills.esco_export import esco_export_dir
 
 pytestmark = pytest.mark.django_db
 
 SMALL = Path(__file__).resolve().parent.parent / "data" / "esco_small"
 MALFORMED = SMALL / "malformed"
-REAL = Path(os.environ.get("ESCO_DIR", "/work/shared/data/esco"))
+REAL = esco_export_dir()
 ALL = ["fr", "en", "es"]
 
 SK = "http://data.europa.eu/esco/skill/"

@@ -19,10 +19,11 @@ from skills import suggest
 from skills.data import expressions_fr
 from skills.models import ConceptType, SkillConcept
 from skills.suggest import invalidate_index, suggest_skills
+from tests.skills.esco_export import esco_export_dir
 
 ESCO = "http://data.europa.eu/esco/skill/"
 LABELLED_SET = Path(__file__).resolve().parents[1] / "data" / "suggestions_fr.jsonl"
-ESCO_EXPORT = Path(__file__).resolve().parents[3] / "shared" / "data" / "esco" / "skills_fr.csv"
+ESCO_EXPORT = esco_export_dir() / "skills_fr.csv"
 
 CASH_DESK = ESCO + "3982571a-e9ce-442a-a4a0-fdfc97727091"
 CASH_REGISTER = ESCO + "0cb013af-6dd9-4fb2-b34e-63dda1a5cf82"
