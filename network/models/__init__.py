@@ -1,3 +1,4 @@
+from .mentorship import FollowRequest, MentorInvitation, MentorNote, Mentorship
 from .notifications import Notification
 from .organisations import Membership, Organisation
 from .profiles import DisplayMode, Visibility, YouthProfile
@@ -5,6 +6,10 @@ from .users import Role, User
 
 __all__ = [
     "DisplayMode",
+    "FollowRequest",
+    "MentorInvitation",
+    "MentorNote",
+    "Mentorship",
     "Membership",
     "Notification",
     "Organisation",

@@ -1,3 +1,11 @@
+from .endorsements import (
+    BadgeAssertion,
+    Endorsement,
+    EndorsementInvitation,
+    IssuerKey,
+    ProfileValidation,
+    Relationship,
+)
 from .occupation_pages import OccupationIndexPage, OccupationPage, OccupationPageSkill
 from .portfolio import (
     Achievement,
@@ -18,6 +26,12 @@ from .taxonomy import (
 )
 
 __all__ = [
+    "BadgeAssertion",
+    "Endorsement",
+    "EndorsementInvitation",
+    "IssuerKey",
+    "ProfileValidation",
+    "Relationship",
     "Achievement",
     "ConceptType",
     "Evidence",
