@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import os
-from pathlib import Path
 
 import pytest
 
@@ -16,10 +14,11 @@ from skills.starter_taxonomy import (
     load_starter_taxonomy,
     with_everyday_labels,
 )
+from tests.skills.esco_export import esco_export_dir
 
 pytestmark = pytest.mark.django_db
 
-REAL = Path(os.environ.get("ESCO_DIR", "/work/shared/data/esco"))
+REAL = esco_export_dir()
 PLAIN_FIELDS = ["plain_label_fr", "plain_label_en", "plain_sentence_fr", "plain_sentence_en"]
 
 
