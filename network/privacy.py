@@ -13,9 +13,9 @@ Audiences, from the closest to the widest:
 - recruiters see from ``RECRUITERS`` up;
 - people without an account see only ``PUBLIC``.
 
-There is no mentorship model yet: ``is_linked_mentor`` answers ``False`` for everybody, so
-today only the youth and staff pass the ``MENTORS`` level. The mentorship issue extends
-``is_linked_mentor`` (consent on both sides) and nothing else has to change. Blocking (another
+``is_linked_mentor`` is true for a mentor with an active mentorship (consent on both sides),
+or a mentor of the same organisation when the youth agreed to share the follow-up; waiting,
+declined and ended mentorships give nothing. Blocking (another
 issue) will also plug in here: a blocked person will get ``Audience.NOBODY``.
 """
 
@@ -24,9 +24,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import DisplayMode, Role, User, Visibility, YouthProfile
+from .models import DisplayMode, Membership, Mentorship, Role, User, Visibility, YouthProfile
 
 
 class Audience(enum.Enum):
@@ -65,13 +66,30 @@ _RECRUITER_LIKE = {Audience.RECRUITER, Audience.PUBLIC}
 PUBLIC_VISIBILITIES = frozenset({Visibility.RECRUITERS, Visibility.PUBLIC})
 
 
-def is_linked_mentor(viewer: User, owner: User) -> bool:
-    """Whether ``viewer`` is one of ``owner``'s mentors.
+def followed_mentorships(mentor: User) -> QuerySet[Mentorship]:
+    """The active mentorships through which ``mentor`` follows youths.
 
-    No mentorship model exists yet, so nobody is; the mentorship issue replaces this with
-    the real relation (accepted on both sides).
+    Their own, and those of the other mentors of their organisations when the youth agreed
+    to share the follow-up with the organisation (``shared_with_organisation``). Waiting,
+    declined and ended mentorships give nothing: consent on both sides comes first.
     """
-    return False
+    return Mentorship.objects.filter(
+        Q(mentor=mentor)
+        | Q(shared_with_organisation=True, organisation__in=_organisations_of(mentor)),
+        status=Mentorship.Status.ACTIVE,
+    )
+
+
+def _organisations_of(user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).values("organisation")
+
+
+def is_linked_mentor(viewer: User, owner: User) -> bool:
+    """Whether ``viewer`` is one of ``owner``'s mentors: an active mentorship (both sides
+    said yes), their own or shared with their organisation by the youth."""
+    if viewer.role != Role.MENTOR or not viewer.is_active:
+        return False
+    return followed_mentorships(viewer).filter(youth=owner).exists()
 
 
 def audience_for(viewer: User | None, owner: User) -> Audience:

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .models import Role
+from .urls_mentorship import urlpatterns as mentorship_urlpatterns
 
 app_name = "network"
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("notifications/read/", views.notifications_mark_read, name="notifications_read"),
     path("notifications/since/", views.notifications_since, name="notifications_since"),
     path("language/", views.set_language, name="set_language"),
+    *mentorship_urlpatterns,
 ]
 
 # Ahead of allauth's own URLs: the same pages, with a form per role and 400 on errors.

@@ -18,16 +18,30 @@ from collections.abc import Callable
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.db.models import Q
 from django.utils import timezone, translation
 
-from network.models import Membership, Notification, User, YouthProfile
+from network.models import (
+    FollowRequest,
+    Membership,
+    MentorNote,
+    Mentorship,
+    Notification,
+    User,
+    YouthProfile,
+)
 from network.notification_kinds import notification_text
 
+from .badges import assertion_url, credential_url
 from .models import (
     Achievement,
+    BadgeAssertion,
+    Endorsement,
+    EndorsementInvitation,
     Experience,
     PersonalDocument,
     ProfileSkill,
+    ProfileValidation,
     SkillConcept,
     SkillProposal,
 )
@@ -276,6 +290,184 @@ def _notifications(user: User) -> list[dict[str, Any]]:
             "read_at": _iso(notification.read_at),
         }
         for notification in Notification.objects.filter(recipient=user).order_by("id")
+    ]
+
+
+@export_section("mentorships")
+def _mentorships(user: User) -> dict[str, Any]:
+    """Who follows (or followed) the person and who they follow, and their follow-up requests."""
+    mentorships = (
+        Mentorship.objects.filter(Q(youth=user) | Q(mentor=user))
+        .select_related("youth", "mentor", "organisation")
+        .order_by("id")
+    )
+    return {
+        "mentorships": [
+            {
+                "youth": mentorship.youth.display_name,
+                "mentor": mentorship.mentor.display_name,
+                "organisation": mentorship.organisation.name if mentorship.organisation else None,
+                "status": mentorship.status,
+                "status_label": str(mentorship.get_status_display()),
+                "shared_with_organisation": mentorship.shared_with_organisation,
+                "created_at": _iso(mentorship.created_at),
+                "started_at": _iso(mentorship.started_at),
+                "ended_at": _iso(mentorship.ended_at),
+            }
+            for mentorship in mentorships
+        ],
+        "follow_requests": [
+            {
+                "organisation": follow_request.organisation.name,
+                "message": follow_request.message,
+                "status": follow_request.status,
+                "taken_by": follow_request.taken_by.display_name
+                if follow_request.taken_by
+                else None,
+                "proposed_appointment": _iso(follow_request.proposed_appointment),
+                "appointment_place": follow_request.appointment_place,
+                "created_at": _iso(follow_request.created_at),
+            }
+            for follow_request in FollowRequest.objects.filter(youth=user)
+            .select_related("organisation", "taken_by")
+            .order_by("id")
+        ],
+    }
+
+
+@export_section("mentor_notes")
+def _mentor_notes(user: User) -> list[dict[str, Any]]:
+    """Mentors' private notes about the person: hidden from their contacts, not from them
+    (right of access)."""
+    notes = MentorNote.objects.filter(youth=user).select_related("author", "organisation")
+    return [
+        {
+            "author": note.author.display_name if note.author else None,
+            "organisation": note.organisation.name,
+            "text": note.text,
+            "created_at": _iso(note.created_at),
+            "updated_at": _iso(note.updated_at),
+        }
+        for note in notes.order_by("id")
+    ]
+
+
+@export_section("validations")
+def _validations(user: User) -> list[dict[str, Any]]:
+    """Validations of the profile asked by the youth, or answered by the counsellor."""
+    validations = (
+        ProfileValidation.objects.filter(Q(youth=user) | Q(counsellor=user))
+        .select_related("youth", "counsellor", "organisation")
+        .order_by("id")
+    )
+    return [
+        {
+            "youth": validation.youth.display_name,
+            "counsellor": validation.counsellor.display_name if validation.counsellor else None,
+            "organisation": validation.organisation.name if validation.organisation else None,
+            "status": validation.status,
+            "status_label": str(validation.get_status_display()),
+            "comment": validation.comment,
+            # What the profile said when validated: the youth's own data only.
+            "snapshot": validation.snapshot if validation.youth_id == user.pk else None,
+            "requested_at": _iso(validation.requested_at),
+            "validated_at": _iso(validation.validated_at),
+        }
+        for validation in validations
+    ]
+
+
+@export_section("badges")
+def _badges(user: User) -> list[dict[str, Any]]:
+    badges = BadgeAssertion.objects.filter(youth=user).select_related("concept", "issuer")
+    return [
+        {
+            "id": str(badge.pk),
+            "skill": skill_data(badge.concept),
+            "issuer": badge.issuer.name,
+            "evidence": badge.evidence_narrative,
+            "endorsement_id": badge.endorsement_id,
+            "achievement_id": badge.achievement_id,
+            "issued_at": _iso(badge.issued_at),
+            "revoked_at": _iso(badge.revoked_at),
+            "revocation_reason": badge.revocation_reason,
+            "open_badges_2": assertion_url(badge),
+            "open_badges_3": credential_url(badge),
+        }
+        for badge in badges.order_by("issued_at", "pk")
+    ]
+
+
+def _endorsement_data(endorsement: Endorsement) -> dict[str, Any]:
+    return {
+        "id": endorsement.pk,
+        "skill": skill_data(endorsement.concept),
+        "relationship": endorsement.relationship,
+        "relationship_label": str(endorsement.get_relationship_display()),
+        "context": endorsement.context,
+        "observed": endorsement.observed,
+        "level_seen": endorsement.level_seen,
+        "status": endorsement.status,
+        "status_label": str(endorsement.get_status_display()),
+        "weight": endorsement.weight,
+        "weight_reason": endorsement.weight_reason,
+        "organisation": (
+            endorsement.endorser_organisation.name if endorsement.endorser_organisation else None
+        ),
+        "created_at": _iso(endorsement.created_at),
+        "email_confirmed_at": _iso(endorsement.email_confirmed_at),
+        "answered_at": _iso(endorsement.answered_at),
+        "withdrawn_at": _iso(endorsement.withdrawn_at),
+    }
+
+
+@export_section("endorsements_received")
+def _endorsements_received(user: User) -> dict[str, Any]:
+    """Endorsements of the person's skills (with who gave them), and the invitations they
+    sent by e-mail."""
+    endorsements = (
+        Endorsement.objects.filter(youth=user)
+        .select_related("concept", "endorser", "endorser_organisation")
+        .order_by("id")
+    )
+    invitations = (
+        EndorsementInvitation.objects.filter(youth=user).prefetch_related("concepts").order_by("id")
+    )
+    return {
+        "endorsements": [
+            {
+                **_endorsement_data(endorsement),
+                "endorser_name": endorsement.endorser_name,
+                "endorsed_by_email": endorsement.endorser_id is None,
+            }
+            for endorsement in endorsements
+        ],
+        "invitations": [
+            {
+                "name": invitation.name,
+                "email": invitation.email,
+                "skills": [skill_data(concept) for concept in _by_uri(invitation.concepts.all())],
+                "message": invitation.message,
+                "created_at": _iso(invitation.created_at),
+                "expires_at": _iso(invitation.expires_at),
+                "used_at": _iso(invitation.used_at),
+            }
+            for invitation in invitations
+        ],
+    }
+
+
+@export_section("endorsements_given")
+def _endorsements_given(user: User) -> list[dict[str, Any]]:
+    """Endorsements the person wrote for others (the young person is named by first name)."""
+    endorsements = (
+        Endorsement.objects.filter(endorser=user)
+        .select_related("concept", "youth", "endorser_organisation")
+        .order_by("id")
+    )
+    return [
+        {**_endorsement_data(endorsement), "youth": endorsement.youth.first_name}
+        for endorsement in endorsements
     ]
 
 

@@ -30,9 +30,11 @@ from network.privacy import (
 )
 
 from .coach import Coaching, coach_portfolio
+from .endorsement_selectors import accepted_endorsements_by_concept, endorsing_rights
 from .models import (
     Achievement,
     ConceptType,
+    Endorsement,
     Evidence,
     Experience,
     PersonalDocument,
@@ -226,6 +228,8 @@ class SkillOnProfile:
     level_label: str
     achievements: list[Achievement] = field(default_factory=list)
     experiences: list[Experience] = field(default_factory=list)
+    #: Accepted endorsements, the weightiest first.
+    endorsements: list[Endorsement] = field(default_factory=list)
 
     @property
     def evidence_count(self) -> int:
@@ -251,6 +255,8 @@ class ProfilePage:
     achievements: list[Achievement]
     proposals: list[SkillProposal]
     coaching: Coaching | None
+    #: The viewer may endorse some of the youth's skills (a mentor, an invited adult).
+    can_endorse: bool = False
 
     @property
     def is_own(self) -> bool:
@@ -357,6 +363,7 @@ def profile_page(
         profile_skills,
         experiences,
         achievements,
+        endorsements=accepted_endorsements_by_concept(owner) if reachable else {},
         language=language,
         # Others see a skill only through an item they can see: a skill from a private
         # item would tell them something of it.
@@ -383,6 +390,13 @@ def profile_page(
             if is_owner_view
             else None
         ),
+        can_endorse=(
+            viewer is not None
+            and viewer.is_authenticated
+            and audience is not Audience.OWNER
+            and preview_as is None
+            and endorsing_rights(viewer, owner).allowed
+        ),
     )
 
 
@@ -391,6 +405,7 @@ def _skill_groups(
     experiences: Iterable[Experience],
     achievements: Iterable[Achievement],
     *,
+    endorsements: dict[int, list[Endorsement]],
     language: str,
     only_shown_by_items: bool,
 ) -> list[SkillGroup]:
@@ -418,6 +433,7 @@ def _skill_groups(
                 level_label=profile_skill.get_level_display(),
                 achievements=shown_achievements,
                 experiences=shown_experiences,
+                endorsements=endorsements.get(concept.pk, []),
             )
         )
     result = [

@@ -9,4 +9,6 @@ urlpatterns = [
     # The portfolio pages (experiences, achievements, evidence, profile, documents).
     path("", include("skills.portfolio_urls")),
     path("", include("skills.export_urls")),
+    path("", include("skills.endorsement_urls")),
+    path("", include("skills.validation_urls")),
 ]

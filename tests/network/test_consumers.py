@@ -16,7 +16,10 @@ from network.actions import do_notify
 from network.consumers import CLOSE_UNAUTHENTICATED
 from network.models import User
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.asyncio]
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.asyncio,
+]
 
 
 def session_cookie(user: User) -> str:

@@ -18,7 +18,7 @@ from network.actions import do_mark_notifications_read, do_notify
 from network.models import User
 from network.realtime import send_event, user_group
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 class GroupListener:
