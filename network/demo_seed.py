@@ -19,6 +19,7 @@ from acrojump.cms.models import GuideIndexPage, GuidePage
 
 from . import actions
 from .demo_data import (
+    DEMO_EMAIL_DOMAIN,
     DEMO_ORGANISATIONS,
     DEMO_PASSWORD,
     DEMO_PEOPLE,
@@ -249,3 +250,33 @@ def _ensure_guide(*, editor: User | None) -> tuple[GuidePage, bool]:
     guide.save_revision(user=editor).publish(user=editor)
     guide.refresh_from_db()
     return guide, True
+
+
+#: Who follows whom in the demo, as in the personas: (mentor key, youth key).
+DEMO_MENTORSHIPS = [("nadia", "lucas"), ("jean-marc", "yanis"), ("claire", "melissa")]
+
+
+def seed_demo_mentorships() -> int:
+    """The personas' mentors follow their youths, through the real request-and-accept flow.
+
+    Returns how many follow-ups it started; an existing open one is left as it is.
+    """
+    from .mentorship import do_answer_request, do_request_mentor
+    from .models import Mentorship
+
+    started = 0
+    for mentor_key, youth_key in DEMO_MENTORSHIPS:
+        mentor = User.objects.get(email=f"{mentor_key}.demo@{DEMO_EMAIL_DOMAIN}")
+        youth = User.objects.get(email=f"{youth_key}.demo@{DEMO_EMAIL_DOMAIN}")
+        open_statuses = [
+            Mentorship.Status.WAITING_FOR_MENTOR,
+            Mentorship.Status.WAITING_FOR_YOUTH,
+            Mentorship.Status.ACTIVE,
+        ]
+        if Mentorship.objects.filter(mentor=mentor, youth=youth, status__in=open_statuses).exists():
+            continue
+        organisation = mentor.organisations.first()
+        mentorship = do_request_mentor(youth, mentor=mentor, organisation=organisation)
+        do_answer_request(mentorship, accept=True)
+        started += 1
+    return started

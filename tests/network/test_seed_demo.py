@@ -244,7 +244,14 @@ def test_each_person_is_welcomed_once_even_when_seeded_twice() -> None:
         ).values_list("recipient__email", flat=True)
     )
     assert welcomes == dict.fromkeys(ALL_EMAILS, 1)
-    assert not Notification.objects.exclude(kind=notification_kinds.WELCOME).exists()
+    # Besides the welcome, only the demo follow-ups (mentor asked, then accepted) notify.
+    other_kinds = set(
+        Notification.objects.exclude(kind=notification_kinds.WELCOME).values_list("kind", flat=True)
+    )
+    assert other_kinds == {
+        notification_kinds.MENTORSHIP_REQUESTED,
+        notification_kinds.MENTORSHIP_REQUEST_ACCEPTED,
+    }
     ines = User.objects.get(email="ines.demo@example.org")
     assert ines.notifications.get().params == {"first_name": "Inès"}
 
@@ -379,3 +386,16 @@ def test_nothing_is_kept_when_seeding_fails_half_way() -> None:
 
     assert counts() == before
     assert not User.objects.filter(email__in=ALL_EMAILS).exists()
+
+
+def test_seed_demo_starts_the_personas_mentorships_once() -> None:
+    from network.models import Mentorship
+
+    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", stdout=StringIO())
+    active = Mentorship.objects.filter(status=Mentorship.Status.ACTIVE)
+    pairs = {
+        (m.mentor.first_name, m.youth.first_name) for m in active.select_related("mentor", "youth")
+    }
+    assert pairs == {("Nadia", "Lucas"), ("Jean-Marc", "Yanis"), ("Claire", "Mélissa")}
+    assert active.count() == 3

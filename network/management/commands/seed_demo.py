@@ -9,9 +9,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from network.demo_data import STAFF
-from network.demo_seed import SeedReport, seed_demo
+from network.demo_seed import SeedReport, seed_demo, seed_demo_mentorships
 from network.models import User
 from skills.demo_occupations import seed_demo_occupations
 from skills.demo_portfolios import seed_demo_portfolios
@@ -43,8 +44,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         chatty = CHATTY_LOGGERS if options["verbosity"] < 2 else []
-        with quiet(chatty), transaction.atomic():
+        # The demo people have no mailbox: e-mails the flows send while seeding stay in memory
+        # instead of burying the logins under them in the terminal.
+        with (
+            quiet(chatty),
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
+            transaction.atomic(),
+        ):
             report = seed_demo()
+            mentorships = seed_demo_mentorships()
             # The skills app builds on the people: occupation pages edited by the demo editor.
             editor = User.objects.filter(email=STAFF[0].email).first()
             occupations = seed_demo_occupations(editor=editor)
@@ -52,6 +60,10 @@ class Command(BaseCommand):
         self.print_report(report)
         if occupations:
             self.stdout.write(f"  Pages métiers publiées : {len(occupations)} (/metiers/)")
+        self.stdout.write(
+            f"  Accompagnements commencés : {mentorships} (Nadia suit Lucas, Jean-Marc suit "
+            "Yanis, Claire suit Mélissa)"
+        )
         self.stdout.write(
             f"  Portfolios des jeunes : {portfolio_items} expériences, réussites et preuves "
             "créées (/skills/profile/)"
