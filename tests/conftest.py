@@ -65,3 +65,34 @@ def ines(make_user: Callable[..., object]) -> object:
 @pytest.fixture
 def yanis(make_user: Callable[..., object]) -> object:
     return make_user("yanis@example.org", first_name="Yanis", age=17, town="Vaulx-en-Velin")
+
+
+@pytest.fixture
+def nadia(make_user: Callable[..., object]) -> object:
+    """Nadia Benali, counsellor at the Mission Locale de Dijon."""
+    from network.models import Role
+
+    return make_user(
+        "nadia@example.org",
+        role=Role.MENTOR,
+        first_name="Nadia",
+        age=None,
+        organisation="Mission Locale de Dijon",
+        organisation_kind="mission_locale",
+        town="Dijon",
+    )
+
+
+@pytest.fixture
+def recruiter(make_user: Callable[..., object]) -> object:
+    """Sandrine Morel, HR at a logistics warehouse near Lille."""
+    from network.models import Role
+
+    return make_user(
+        "sandrine@example.org",
+        role=Role.RECRUITER,
+        first_name="Sandrine",
+        age=None,
+        organisation="Entrepôt de Lesquin",
+        organisation_kind="company",
+    )

@@ -27,19 +27,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def nadia(make_user) -> User:
-    return make_user(
-        "nadia@example.org",
-        role=Role.MENTOR,
-        first_name="Nadia",
-        age=None,
-        organisation="Mission Locale de Dijon",
-        organisation_kind="mission_locale",
-        town="Dijon",
-    )
-
-
-@pytest.fixture
 def colleague(make_user, nadia) -> User:
     return make_user(
         "paul@example.org",

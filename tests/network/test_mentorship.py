@@ -35,19 +35,6 @@ Status = Mentorship.Status
 
 
 @pytest.fixture
-def nadia(make_user) -> User:
-    return make_user(
-        "nadia@example.org",
-        role=Role.MENTOR,
-        first_name="Nadia",
-        age=None,
-        organisation="Mission Locale de Dijon",
-        organisation_kind="mission_locale",
-        town="Dijon",
-    )
-
-
-@pytest.fixture
 def colleague(make_user, nadia) -> User:
     """Another counsellor of the same Mission Locale."""
     return make_user(

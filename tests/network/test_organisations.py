@@ -11,18 +11,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def nadia(make_user):
-    return make_user(
-        "nadia@example.org",
-        first_name="Nadia",
-        role=Role.MENTOR,
-        age=None,
-        organisation="Mission Locale de Dijon",
-        organisation_kind="mission_locale",
-    )
-
-
-@pytest.fixture
 def colleague(make_user, nadia):
     return make_user(
         "paul@example.org",

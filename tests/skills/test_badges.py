@@ -27,18 +27,6 @@ from .portfolio_helpers import add_achievement, logged_in, make_concept, set_pro
 
 
 @pytest.fixture
-def nadia(make_user):
-    return make_user(
-        "nadia@example.org",
-        role=Role.MENTOR,
-        first_name="Nadia",
-        age=None,
-        organisation="Mission Locale de Dijon",
-        organisation_kind="mission_locale",
-    )
-
-
-@pytest.fixture
 def paul(make_user):
     """A mentor of another organisation."""
     return make_user(

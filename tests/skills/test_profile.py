@@ -27,18 +27,6 @@ def html(response) -> str:
 
 
 @pytest.fixture
-def recruiter(make_user):
-    return make_user(
-        "sandrine@example.org",
-        role=Role.RECRUITER,
-        first_name="Sandrine",
-        age=None,
-        organisation="Entrepôt de Lesquin",
-        organisation_kind="company",
-    )
-
-
-@pytest.fixture
 def mentor(make_user):
     return make_user(
         "nadia@example.org",

@@ -25,18 +25,6 @@ def html(response) -> str:
 
 
 @pytest.fixture
-def nadia(make_user):
-    return make_user(
-        "nadia@example.org",
-        role=Role.MENTOR,
-        first_name="Nadia",
-        age=None,
-        organisation="Mission Locale de Dijon",
-        organisation_kind="mission_locale",
-    )
-
-
-@pytest.fixture
 def other_mentor(make_user):
     return make_user(
         "paul@example.org",
@@ -45,18 +33,6 @@ def other_mentor(make_user):
         age=None,
         organisation="Club de foot",
         organisation_kind="club",
-    )
-
-
-@pytest.fixture
-def recruiter(make_user):
-    return make_user(
-        "sandrine@example.org",
-        role=Role.RECRUITER,
-        first_name="Sandrine",
-        age=None,
-        organisation="Entrepôt de Lesquin",
-        organisation_kind="company",
     )
 
 
