@@ -14,11 +14,9 @@ counsellors, and they can end it at any time like any other mentorship.
 from __future__ import annotations
 
 import datetime
-import logging
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from . import notification_kinds
 from .actions import do_notify
+from .emails import send_after_commit
 from .mentorship_selectors import (
     access_follow_request,
     access_invitation,
@@ -43,8 +42,6 @@ from .models import (
     Role,
     User,
 )
-
-logger = logging.getLogger(__name__)
 
 INVITATION_VALID_FOR = datetime.timedelta(days=14)
 NOTE_MAX_LENGTH = 5000
@@ -78,16 +75,7 @@ def do_tell(recipient: User, *, kind: str, params: dict, url: str) -> None:
                 _("See it on AcroJump: %(url)s") % {"url": _absolute(url or "/")},
             ]
         )
-    transaction.on_commit(lambda: _send(subject, body, recipient.email))
-
-
-def _send(subject: str, body: str, address: str) -> None:
-    # The step is committed and the live notification stored: a mail server that fails
-    # must not turn the person's request into an error page.
-    try:
-        send_mail(subject, body, None, [address])
-    except Exception:
-        logger.exception("Mentorship e-mail to %s not sent", address)
+    send_after_commit(subject, body, recipient.email)
 
 
 def _name(user: User) -> str:

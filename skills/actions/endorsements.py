@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from network import notification_kinds
 from network.actions import do_notify
+from network.emails import send_after_commit
 from network.models import Membership, Mentorship, Organisation, Role, User
 
 from ..endorsement_selectors import (
@@ -64,9 +64,7 @@ def _send_email_after_commit(
     """Write the e-mail in the recipient's language now; send it once the data is committed."""
     with translation.override(language or settings.LANGUAGE_CODE):
         subject_text, body_text = subject(), body()
-    transaction.on_commit(
-        lambda: send_mail(subject_text, body_text, None, [to], fail_silently=False)
-    )
+    send_after_commit(subject_text, body_text, to)
 
 
 def _notify(

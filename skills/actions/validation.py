@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from network import notification_kinds
 from network.actions import do_notify
+from network.emails import send_after_commit
 from network.models import Mentorship, Role, User
 
 from .. import validation_selectors
@@ -29,20 +28,11 @@ MAX_COMMENT = 2000
 def email_on_commit(recipient: User, *, template: str, context: dict) -> None:
     """Send ``template`` (``<template>_subject.txt`` / ``.txt``) to ``recipient`` after commit,
     in their language."""
-
-    def send() -> None:
-        with translation.override(recipient.language or "fr"):
-            full = {**context, "recipient": recipient, "site_url": site_url()}
-            subject = " ".join(render_to_string(f"{template}_subject.txt", full).split())
-            body = render_to_string(f"{template}.txt", full)
-        send_mail(
-            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [recipient.email],
-        )
-
-    transaction.on_commit(send)
+    with translation.override(recipient.language or "fr"):
+        full = {**context, "recipient": recipient, "site_url": site_url()}
+        subject = " ".join(render_to_string(f"{template}_subject.txt", full).split())
+        body = render_to_string(f"{template}.txt", full)
+    send_after_commit(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, recipient.email)
 
 
 def site_url() -> str:
