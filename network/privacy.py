@@ -15,8 +15,8 @@ Audiences, from the closest to the widest:
 
 ``is_linked_mentor`` is true for a mentor with an active mentorship (consent on both sides),
 or a mentor of the same organisation when the youth agreed to share the follow-up; waiting,
-declined and ended mentorships give nothing. Blocking (another
-issue) will also plug in here: a blocked person will get ``Audience.NOBODY``.
+declined and ended mentorships give nothing. When either side blocked the other, the viewer
+gets ``Audience.NOBODY``: blocking hides both sides from each other everywhere.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import DisplayMode, Membership, Mentorship, Role, User, Visibility, YouthProfile
+from .models import Block, DisplayMode, Membership, Mentorship, Role, User, Visibility, YouthProfile
 
 
 class Audience(enum.Enum):
@@ -99,6 +99,12 @@ def audience_for(viewer: User | None, owner: User) -> Audience:
     if viewer.pk == owner.pk:
         return Audience.OWNER
     if not viewer.is_active:
+        return Audience.NOBODY
+    if viewer.is_staff or viewer.role == Role.STAFF:
+        return Audience.MENTOR
+    if Block.objects.filter(
+        Q(blocker=viewer, blocked=owner) | Q(blocker=owner, blocked=viewer)
+    ).exists():
         return Audience.NOBODY
     if viewer.is_staff or viewer.role == Role.STAFF or is_linked_mentor(viewer, owner):
         return Audience.MENTOR

@@ -27,6 +27,7 @@ from network import notification_kinds
 from network.actions import do_notify
 from network.emails import send_after_commit
 from network.models import Membership, Mentorship, Organisation, Role, User
+from network.relations import is_blocked_between
 
 from ..endorsement_selectors import (
     OPEN_STATUSES,
@@ -126,6 +127,10 @@ def _membership(endorser: User, organisation: Organisation | None) -> Membership
     return memberships.order_by("-organisation__verified", "id").first()
 
 
+def blocked_refusal() -> str:
+    return _("You cannot endorse this person's skills: one of you blocked the other.")
+
+
 def check_endorse_skill(
     endorser: User,
     *,
@@ -141,6 +146,8 @@ def check_endorse_skill(
         raise EndorsementRefused(_("Only a young person's skills can be endorsed."))
     if endorser.is_minor:
         raise EndorsementRefused(_("Only adults can endorse a skill."))
+    if is_blocked_between(endorser, youth):
+        raise EndorsementRefused(blocked_refusal())
     _refuse_bad_details(details)
     _refuse_unknown_skills(youth, [concept])
     rights = endorsing_rights(endorser, youth)

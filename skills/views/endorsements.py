@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from network.models import Role, User
+from network.relations import is_blocked_between
 
 from .. import endorsement_selectors as selectors
 from ..actions.endorsement_invitations import (
@@ -29,6 +30,7 @@ from ..actions.endorsement_invitations import (
 from ..actions.endorsements import (
     EndorsementDetails,
     EndorsementRefused,
+    blocked_refusal,
     check_answer_endorsement,
     check_endorse_skill,
     check_withdraw_endorsement,
@@ -239,6 +241,8 @@ def endorse(request: HttpRequest, youth_id: int) -> HttpResponse:
     name = youth.first_name or youth.display_name
     if youth.pk == request.user.pk:
         return _refused(request, youth, _("You cannot endorse your own skills."))
+    if is_blocked_between(request.user, youth):
+        return _refused(request, youth, blocked_refusal())
     rights = selectors.endorsing_rights(request.user, youth)
     if not rights.allowed:
         return _refused(
