@@ -208,6 +208,12 @@ TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
     ENDORSEMENT_WITHDRAWN: _endorsement_withdrawn,
 }
 
+# The network's other parts keep their kinds beside their actions, each in its own module.
+from . import notification_kinds_feed, notification_kinds_safety  # noqa: E402
+
+TEXTS.update(notification_kinds_feed.TEXTS)
+TEXTS.update(notification_kinds_safety.TEXTS)
+
 
 def notification_text(notification: Notification) -> str:
     render = TEXTS.get(notification.kind)

@@ -2,7 +2,11 @@ from django.urls import path
 
 from . import views
 from .models import Role
+from .urls_feed import urlpatterns as feed_urlpatterns
 from .urls_mentorship import urlpatterns as mentorship_urlpatterns
+from .urls_messaging import urlpatterns as messaging_urlpatterns
+from .urls_privacy import urlpatterns as privacy_urlpatterns
+from .urls_safety import urlpatterns as safety_urlpatterns
 
 app_name = "network"
 
@@ -18,6 +22,10 @@ urlpatterns = [
     path("notifications/since/", views.notifications_since, name="notifications_since"),
     path("language/", views.set_language, name="set_language"),
     *mentorship_urlpatterns,
+    *messaging_urlpatterns,
+    *feed_urlpatterns,
+    *safety_urlpatterns,
+    *privacy_urlpatterns,
 ]
 
 # Ahead of allauth's own URLs: the same pages, with a form per role and 400 on errors.

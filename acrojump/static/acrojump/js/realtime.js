@@ -92,12 +92,16 @@
     socket.addEventListener("open", function () {
       retryDelay = 1000;
       body.dataset.realtimeState = "open";
+      // Other scripts (messages, feed) catch up over HTTP on this signal.
+      document.dispatchEvent(new CustomEvent("acrojump:open", { detail: { socket: socket } }));
       // Whatever arrived between the page render (or the last drop) and now.
       catchUp();
     });
     socket.addEventListener("message", function (message) {
       var event;
       try { event = JSON.parse(message.data); } catch (e) { return; }
+      // Every event reaches the page's other scripts, which pick the types they handle.
+      document.dispatchEvent(new CustomEvent("acrojump:event", { detail: event }));
       if (event.type === "notification.new") {
         receiveNotification(event, true);
         setUnreadCount(event.unread_count);
@@ -112,6 +116,13 @@
       retryDelay = Math.min(retryDelay * 2, 30000);
     });
   }
+
+  // Lets other scripts send frames on the tab's one socket; false when it is not open.
+  window.acrojumpSend = function (frame) {
+    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(frame));
+    return true;
+  };
 
   connect();
 })();
