@@ -50,3 +50,38 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["recipient__email"]
     raw_id_fields = ["recipient"]
+
+
+# --- Safeguarding: read-only, so the moderation record is never edited or deleted ------------
+from .models import Block, ModerationAction, Report  # noqa: E402
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+
+@admin.register(Block)
+class BlockAdmin(ReadOnlyAdmin):
+    list_display = ["blocker", "blocked", "created_at"]
+    raw_id_fields = ["blocker", "blocked"]
+
+
+@admin.register(Report)
+class ReportAdmin(ReadOnlyAdmin):
+    list_display = ["target_type", "target_id", "reason", "status", "reported_user", "created_at"]
+    list_filter = ["status", "reason", "target_type"]
+    raw_id_fields = ["reporter", "reported_user"]
+
+
+@admin.register(ModerationAction)
+class ModerationActionAdmin(ReadOnlyAdmin):
+    list_display = ["kind", "target_type", "target_id", "target_user", "moderator", "created_at"]
+    list_filter = ["kind", "target_type"]
+    raw_id_fields = ["moderator", "target_user", "report"]

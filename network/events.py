@@ -14,8 +14,8 @@ Server → client:
 ``message.new``
     ``{"conversation_id": int, "message": {...}}``. A message was stored in one of the
     user's conversations (the sender's other tabs get it too). ``message`` is the same JSON
-    as ``GET /messages/since/``: ``id``, ``client_id``, ``sender_id``, ``sender_name``,
-    ``text``, ``created_at``, ``attachment`` (url, name, type, or null).
+    as ``GET /messages/since/``: ``id``, ``conversation_id``, ``client_id``, ``sender_id``,
+    ``sender_name``, ``text``, ``created_at``, ``attachment`` (url, name, type, or null).
 ``message.ack``
     ``{"client_id": str, "message": {...}}``. Sent only to the socket that sent a
     ``message.send`` frame: the message is stored (or was already, for a retry).
@@ -39,7 +39,11 @@ Client → server:
     ``{}``. Keeps a connection alive through proxies; answered by ``pong``.
 ``message.send``
     ``{"conversation_id": int, "client_id": str, "text": str}``. Stores a message exactly
-    like the HTTP form does and answers ``message.ack`` (or ``error``).
+    like the HTTP form does and answers ``message.ack`` (or ``error``, which then carries
+    the frame's ``client_id`` too, so the page knows which send failed).
+``message.read``
+    ``{"conversation_id": int, "up_to": int}``. The user read the conversation up to that
+    message; the server pushes ``message.read`` (answers only with ``error`` when invalid).
 """
 
 NOTIFICATION_NEW = "notification.new"
@@ -53,6 +57,7 @@ ERROR = "error"
 
 CLIENT_PING = "ping"
 CLIENT_MESSAGE_SEND = "message.send"
+CLIENT_MESSAGE_READ = "message.read"
 
 SERVER_EVENTS = frozenset(
     {

@@ -243,7 +243,8 @@ def check_end_mentorship(user: User, *, mentorship_id: int) -> Mentorship:
         return do_end_mentorship(user, mentorship=mentorship)
 
 
-def do_end_mentorship(user: User, *, mentorship: Mentorship) -> Mentorship:
+def do_end_mentorship(user: User, *, mentorship: Mentorship, tell: bool = True) -> Mentorship:
+    """``tell=False`` when the other side must not learn who ended it (a block)."""
     mentorship.status = Status.ENDED
     mentorship.ended_at = timezone.now()
     mentorship.ended_by = user
@@ -255,7 +256,10 @@ def do_end_mentorship(user: User, *, mentorship: Mentorship) -> Mentorship:
         if other.pk == mentorship.mentor_id
         else reverse("network:my_mentors")
     )
-    do_tell(other, kind=notification_kinds.MENTORSHIP_ENDED, params={"name": _name(user)}, url=url)
+    if tell:
+        do_tell(
+            other, kind=notification_kinds.MENTORSHIP_ENDED, params={"name": _name(user)}, url=url
+        )
     return mentorship
 
 

@@ -137,14 +137,22 @@ def list_youth_follow_requests(youth: User) -> QuerySet[FollowRequest]:
     )
 
 
-def list_mentor_choices() -> QuerySet[Membership]:
-    """Mentors a youth may pick from a list: those of organisations AcroJump verified."""
-    return (
-        Membership.objects.filter(
-            organisation__verified=True, user__role=Role.MENTOR, user__is_active=True
+def list_mentor_choices(*, town: str = "") -> QuerySet[Membership]:
+    """Mentors a youth may pick from a list: those of organisations AcroJump verified.
+
+    With ``town``, only those whose organisation (or who themself) is in that town, so a
+    youth finds the counsellors near them among hundreds.
+    """
+    memberships = Membership.objects.filter(
+        organisation__verified=True, user__role=Role.MENTOR, user__is_active=True
+    )
+    town = town.strip()
+    if town:
+        memberships = memberships.filter(
+            Q(organisation__town__iexact=town) | Q(user__town__iexact=town)
         )
-        .select_related("user", "organisation")
-        .order_by("organisation__name", "user__last_name", "user__first_name")
+    return memberships.select_related("user", "organisation").order_by(
+        "organisation__name", "user__last_name", "user__first_name"
     )
 
 

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import User
+from .models import Role, User
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def check_rate(user: User, kind: str) -> None:
     window. Staff and accounts older than ``NEW_ACCOUNT_DAYS`` are never limited.
     """
     limit = _limit(kind)
-    if user.is_staff or not is_new_account(user):
+    if user.is_staff or user.role == Role.STAFF or not is_new_account(user):
         return
     window = int(timezone.now().timestamp()) // limit.seconds
     key = f"ratelimit:{kind}:{user.pk}:{window}"

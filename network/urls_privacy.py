@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views_privacy
+
+urlpatterns = [
+    path("mes-donnees/", views_privacy.my_data, name="my_data"),
+    path("mes-donnees/supprimer/", views_privacy.delete_account, name="delete_account"),
+]

@@ -192,10 +192,17 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _my_mentors_context(request: HttpRequest, **extra: object) -> dict:
+    # Near the youth by default (all towns when none is near); an empty town lists all.
+    town = request.GET.get("town", request.user.town)[:120]
+    choices = selectors.list_mentor_choices(town=town)
+    if "town" not in request.GET and not choices.exists():
+        town = ""
+        choices = selectors.list_mentor_choices()
     return {
         "mentorships": selectors.list_youth_mentorships(request.user),
         "follow_requests": selectors.list_youth_follow_requests(request.user),
-        "mentor_choices": selectors.list_mentor_choices(),
+        "mentor_choices": choices,
+        "mentor_town": town,
         "follow_organisations": selectors.list_follow_organisations(),
         "has_counsellor": selectors.has_counsellor(request.user),
         **extra,

@@ -20,4 +20,9 @@ urlpatterns = [
     path("endorsements/youth/<int:youth_id>/", views.endorse, name="endorse"),
     path("endorsements/link/<str:token>/", views.endorse_by_link, name="endorsement_link"),
     path("endorsements/confirm/<str:token>/", views.confirm_email, name="endorsement_confirm"),
+    path(
+        "endorsements/withdraw-link/<str:token>/",
+        views.withdraw_by_link,
+        name="endorsement_withdraw_link",
+    ),
 ]

@@ -20,6 +20,9 @@ from typing import Any
 from allauth.account.models import EmailAddress
 from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from network.models import (
     FollowRequest,
@@ -54,13 +57,17 @@ META_KEY = "export"
 ExportSection = Callable[[User], Any]
 
 _SECTIONS: dict[str, ExportSection] = {}
+_TITLES: dict[str, str | Promise] = {}
 
 
-def export_section(name: str) -> Callable[[ExportSection], ExportSection]:
+def export_section(
+    name: str, *, title: str | Promise | None = None
+) -> Callable[[ExportSection], ExportSection]:
     """Register a section of the personal-data export under ``name``.
 
     Sections come out in registration order. A name can only be taken once, so two apps
-    never overwrite each other's data silently.
+    never overwrite each other's data silently. ``title`` (lazily translated) heads the
+    section in the readable PDF.
     """
 
     def register(function: ExportSection) -> ExportSection:
@@ -70,6 +77,8 @@ def export_section(name: str) -> Callable[[ExportSection], ExportSection]:
         ):
             raise ValueError(f"The export section {name!r} is already taken.")
         _SECTIONS[name] = function
+        if title is not None:
+            _TITLES[name] = title
         return function
 
     return register
@@ -81,6 +90,12 @@ def _qualname(function: ExportSection) -> str:
 
 def registered_sections() -> list[str]:
     return list(_SECTIONS)
+
+
+def section_title(name: str) -> str:
+    """The heading of a section, in the active language (its name if it has no title)."""
+    title = _TITLES.get(name)
+    return str(title) if title is not None else capfirst(name.replace("_", " "))
 
 
 def collect_user_data(user: User) -> dict[str, Any]:
@@ -109,7 +124,7 @@ def skill_data(concept: SkillConcept) -> dict[str, str]:
     return {"uri": concept.uri, "label": concept.label()}
 
 
-@export_section("account")
+@export_section("account", title=_("My account"))
 def _account(user: User) -> dict[str, Any]:
     # The password hash is deliberately left out: it is a secret, not information about
     # the person.
@@ -131,7 +146,7 @@ def _account(user: User) -> dict[str, Any]:
     }
 
 
-@export_section("profile")
+@export_section("profile", title=_("My profile"))
 def _profile(user: User) -> dict[str, Any] | None:
     profile = YouthProfile.objects.filter(user=user).first()
     if profile is None:
@@ -152,7 +167,7 @@ def _profile(user: User) -> dict[str, Any] | None:
     }
 
 
-@export_section("experiences")
+@export_section("experiences", title=_("My experiences"))
 def _experiences(user: User) -> list[dict[str, Any]]:
     experiences = Experience.objects.filter(youth=user).prefetch_related("skills").order_by("id")
     return [
@@ -175,7 +190,7 @@ def _experiences(user: User) -> list[dict[str, Any]]:
     ]
 
 
-@export_section("achievements")
+@export_section("achievements", title=_("My achievements"))
 def _achievements(user: User) -> list[dict[str, Any]]:
     achievements = (
         Achievement.objects.filter(youth=user).prefetch_related("skills", "evidence").order_by("id")
@@ -210,7 +225,7 @@ def _achievements(user: User) -> list[dict[str, Any]]:
     ]
 
 
-@export_section("skills")
+@export_section("skills", title=_("My skills"))
 def _profile_skills(user: User) -> list[dict[str, Any]]:
     profile_skills = (
         ProfileSkill.objects.filter(youth=user).select_related("concept").order_by("id")
@@ -227,7 +242,7 @@ def _profile_skills(user: User) -> list[dict[str, Any]]:
     ]
 
 
-@export_section("documents")
+@export_section("documents", title=_("My documents"))
 def _documents(user: User) -> list[dict[str, Any]]:
     return [
         {
@@ -243,7 +258,7 @@ def _documents(user: User) -> list[dict[str, Any]]:
     ]
 
 
-@export_section("skill_proposals")
+@export_section("skill_proposals", title=_("Skills I suggested"))
 def _skill_proposals(user: User) -> list[dict[str, Any]]:
     proposals = (
         SkillProposal.objects.filter(proposed_by=user).select_related("concept").order_by("id")
@@ -261,7 +276,7 @@ def _skill_proposals(user: User) -> list[dict[str, Any]]:
     ]
 
 
-@export_section("organisations")
+@export_section("organisations", title=_("My organisations"))
 def _organisations(user: User) -> list[dict[str, Any]]:
     memberships = Membership.objects.filter(user=user).select_related("organisation").order_by("id")
     return [
@@ -278,7 +293,7 @@ def _organisations(user: User) -> list[dict[str, Any]]:
     ]
 
 
-@export_section("notifications")
+@export_section("notifications", title=_("Notifications"))
 def _notifications(user: User) -> list[dict[str, Any]]:
     return [
         {
@@ -293,7 +308,7 @@ def _notifications(user: User) -> list[dict[str, Any]]:
     ]
 
 
-@export_section("mentorships")
+@export_section("mentorships", title=_("Mentors and follow-up"))
 def _mentorships(user: User) -> dict[str, Any]:
     """Who follows (or followed) the person and who they follow, and their follow-up requests."""
     mentorships = (
@@ -335,7 +350,7 @@ def _mentorships(user: User) -> dict[str, Any]:
     }
 
 
-@export_section("mentor_notes")
+@export_section("mentor_notes", title=_("Notes mentors wrote about me"))
 def _mentor_notes(user: User) -> list[dict[str, Any]]:
     """Mentors' private notes about the person: hidden from their contacts, not from them
     (right of access)."""
@@ -352,7 +367,7 @@ def _mentor_notes(user: User) -> list[dict[str, Any]]:
     ]
 
 
-@export_section("validations")
+@export_section("validations", title=_("Profile validations"))
 def _validations(user: User) -> list[dict[str, Any]]:
     """Validations of the profile asked by the youth, or answered by the counsellor."""
     validations = (
@@ -377,7 +392,7 @@ def _validations(user: User) -> list[dict[str, Any]]:
     ]
 
 
-@export_section("badges")
+@export_section("badges", title=_("Badges"))
 def _badges(user: User) -> list[dict[str, Any]]:
     badges = BadgeAssertion.objects.filter(youth=user).select_related("concept", "issuer")
     return [
@@ -421,7 +436,7 @@ def _endorsement_data(endorsement: Endorsement) -> dict[str, Any]:
     }
 
 
-@export_section("endorsements_received")
+@export_section("endorsements_received", title=_("Endorsements I received"))
 def _endorsements_received(user: User) -> dict[str, Any]:
     """Endorsements of the person's skills (with who gave them), and the invitations they
     sent by e-mail."""
@@ -457,7 +472,7 @@ def _endorsements_received(user: User) -> dict[str, Any]:
     }
 
 
-@export_section("endorsements_given")
+@export_section("endorsements_given", title=_("Endorsements I gave"))
 def _endorsements_given(user: User) -> list[dict[str, Any]]:
     """Endorsements the person wrote for others (the young person is named by first name)."""
     endorsements = (

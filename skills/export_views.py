@@ -1,4 +1,5 @@
-"""Downloads of a person's own data: everything as JSON, and the one-page skills CV as PDF.
+"""Downloads of a person's own data: everything as JSON or as a readable PDF, and the
+one-page skills CV as PDF.
 
 Both answer only about the logged-in person: no id comes from the request.
 """
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_GET
 from network.models import Role
 
 from .cv_pdf import CV_LANGUAGES, render_cv_pdf
+from .data_pdf import render_data_pdf
 from .export import collect_user_data
 
 
@@ -36,6 +38,15 @@ def export_data(request: HttpRequest) -> HttpResponse:
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     return _attachment(response, f"acrojump-mes-donnees-{timezone.localdate().isoformat()}.json")
+
+
+@never_cache
+@login_required
+@require_GET
+def export_data_pdf(request: HttpRequest) -> HttpResponse:
+    """The same data as ``export_data``, as a PDF to read, in the account's language."""
+    response = HttpResponse(render_data_pdf(request.user), content_type="application/pdf")
+    return _attachment(response, f"acrojump-mes-donnees-{timezone.localdate().isoformat()}.pdf")
 
 
 @never_cache

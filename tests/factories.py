@@ -63,3 +63,15 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory, role=Role.MENTOR)
     function = "Conseillère"
     is_admin = False
+
+
+class ConnectionFactory(factory.django.DjangoModelFactory):
+    """An accepted connection between two members (``status=`` for a pending one)."""
+
+    class Meta:
+        model = "network.Connection"
+
+    requester = factory.SubFactory(UserFactory)
+    addressee = factory.SubFactory(UserFactory)
+    status = "accepted"
+    responded_at = factory.LazyFunction(timezone.now)

@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from network.feed import do_check_skill_milestone
 from network.models import User, Visibility, YouthProfile
 from network.privacy import PUBLIC_VISIBILITIES, effective_visibility
 
@@ -153,6 +154,7 @@ def do_add_profile_skills(youth: User, *, concepts: Iterable[SkillConcept]) -> N
         ],
         ignore_conflicts=True,  # a double submit from two tabs adds the skill once
     )
+    do_check_skill_milestone(youth)
 
 
 def do_propose_skills(youth: User, *, texts: Iterable[str], language: str) -> list[SkillProposal]:

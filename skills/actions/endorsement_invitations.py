@@ -29,12 +29,15 @@ from .endorsements import (
     _refuse_bad_details,
     _refuse_unknown_skills,
     _send_email_after_commit,
+    do_withdraw_endorsement,
 )
 
 INVITATION_DAYS = 14
 CONFIRMATION_DAYS = 14
 MAX_INVITATIONS_PER_DAY = 10
 CONFIRMATION_SALT = "skills.endorsement.confirm-email"
+#: A withdrawal link works as long as the endorsement is shown: no expiry.
+WITHDRAWAL_SALT = "skills.endorsement.withdraw-by-email"
 
 
 # --- Invitations by e-mail, and endorsing without an account ---------------------------------
@@ -154,6 +157,62 @@ def confirmation_token(endorsements: Sequence[Endorsement], email: str) -> str:
     )
 
 
+def withdrawal_token(endorsements: Sequence[Endorsement], email: str) -> str:
+    """The secret link an endorser without an account withdraws their endorsements with."""
+    return signing.dumps(
+        {"ids": [endorsement.pk for endorsement in endorsements], "email": email.lower()},
+        salt=WITHDRAWAL_SALT,
+    )
+
+
+def read_withdrawal_token(token: str) -> dict:
+    """What a withdrawal link carries; ``ValueError`` if forged."""
+    try:
+        return signing.loads(token, salt=WITHDRAWAL_SALT)
+    except signing.BadSignature:
+        raise ValueError("bad withdrawal token") from None
+
+
+def withdrawable_by_link(token: str) -> list[Endorsement]:
+    """The endorsements a withdrawal link can still withdraw (``LinkGone`` if none)."""
+    data = read_withdrawal_token(token)
+    endorsements = list(
+        Endorsement.objects.select_related("youth", "concept")
+        .filter(
+            pk__in=data.get("ids", []),
+            endorser__isnull=True,
+            endorser_email__iexact=data.get("email", ""),
+        )
+        .order_by("id")
+    )
+    if not endorsements:
+        raise ValueError("bad withdrawal token")
+    open_ones = [e for e in endorsements if e.status in OPEN_STATUSES]
+    if not open_ones:
+        raise LinkGone("used")
+    return open_ones
+
+
+def check_withdraw_by_link(token: str, *, site_url: str = "") -> list[Endorsement]:
+    """Someone without an account withdraws the endorsements their e-mailed link names.
+
+    The caller owns the transaction; rows are locked so a link opened twice withdraws once.
+    """
+    ids = [endorsement.pk for endorsement in withdrawable_by_link(token)]
+    locked = list(
+        Endorsement.objects.select_for_update(of=("self",))
+        .select_related("youth", "concept")
+        .filter(pk__in=ids, status__in=OPEN_STATUSES)
+        .order_by("id")
+    )
+    if not locked:
+        raise LinkGone("used")
+    return [
+        do_withdraw_endorsement(None, endorsement=endorsement, site_url=site_url)
+        for endorsement in locked
+    ]
+
+
 def check_endorse_by_link(
     invitation: EndorsementInvitation,
     *,
@@ -231,6 +290,13 @@ def do_endorse_by_link(
         ),
         site_url,
     )
+    withdraw_link = _absolute(
+        reverse(
+            "skills:endorsement_withdraw_link",
+            args=[withdrawal_token(endorsements, invitation.email)],
+        ),
+        site_url,
+    )
     youth_name = youth.first_name or youth.display_name
     _send_email_after_commit(
         invitation.email,
@@ -248,6 +314,12 @@ def do_endorse_by_link(
                 link,
                 "",
                 _("If you did not write it, ignore this e-mail: nothing will be shown."),
+                "",
+                _(
+                    "Changed your mind later? Keep this e-mail: this link withdraws your "
+                    "endorsement at any time:"
+                ),
+                withdraw_link,
                 "",
                 "— AcroJump",
             ]

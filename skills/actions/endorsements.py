@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from network import notification_kinds
 from network.actions import do_notify
 from network.emails import send_after_commit
+from network.feed import do_delete_endorsement_activity, do_record_endorsement_activity
 from network.models import Membership, Mentorship, Organisation, Role, User
 from network.relations import is_blocked_between
 
@@ -275,6 +276,8 @@ def do_answer_endorsement(
     endorsement.status = Endorsement.Status.ACCEPTED if accept else Endorsement.Status.DECLINED
     endorsement.answered_at = timezone.now()
     endorsement.save(update_fields=["status", "answered_at"])
+    if accept:
+        do_record_endorsement_activity(youth, endorsement=endorsement)
     kind = (
         notification_kinds.ENDORSEMENT_ACCEPTED
         if accept
@@ -319,15 +322,17 @@ def check_withdraw_endorsement(
 
 
 def do_withdraw_endorsement(
-    endorser: User, *, endorsement: Endorsement, site_url: str = ""
+    endorser: User | None, *, endorsement: Endorsement, site_url: str = ""
 ) -> Endorsement:
+    """``endorser`` is ``None`` for someone without an account withdrawing by their link."""
     endorsement.status = Endorsement.Status.WITHDRAWN
     endorsement.withdrawn_at = timezone.now()
     endorsement.save(update_fields=["status", "withdrawn_at"])
+    do_delete_endorsement_activity(endorsement.pk)
     _notify(
         endorsement.youth,
         kind=notification_kinds.ENDORSEMENT_WITHDRAWN,
-        name=endorser.display_name,
+        name=endorser.display_name if endorser is not None else endorsement.endorser_name,
         concept=endorsement.concept,
         url=reverse("skills:endorsements"),
         site_url=site_url,

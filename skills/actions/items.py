@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from network.feed import do_delete_achievement_activity, do_sync_achievement_activity
 from network.models import User, Visibility
 
 from .. import selectors
@@ -184,10 +185,12 @@ def do_save_achievement(
         achievement.visibility = details.visibility
         achievement.save()
         tag_and_add_to_profile(youth, achievement, skills, language=language)
+        do_sync_achievement_activity(youth, achievement=achievement)
     return achievement
 
 
 def do_delete_achievement(youth: User, *, achievement: Achievement) -> None:
     names = list(achievement.evidence.exclude(file="").values_list("file", flat=True))
+    do_delete_achievement_activity(achievement.pk)
     achievement.delete()
     delete_files_on_commit(names)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from network.feed import do_narrow_profile_activities
 from network.models import DisplayMode, User, Visibility, YouthProfile
 from network.privacy import PUBLIC_VISIBILITIES
 
@@ -160,5 +161,6 @@ def do_update_profile_settings(youth: User, *, settings: ProfileSettings) -> You
         profile.discoverable = settings.discoverable
         profile.display_mode = DisplayMode.ANONYMOUS if youth.is_minor else settings.display_mode
         profile.save()
+        do_narrow_profile_activities(youth, profile_visibility=profile.visibility)
     youth.youth_profile = profile
     return profile

@@ -25,7 +25,9 @@ from ..actions.endorsement_invitations import (
     check_confirm_endorsement_email,
     check_endorse_by_link,
     check_invite_endorser,
+    check_withdraw_by_link,
     read_confirmation_token,
+    withdrawable_by_link,
 )
 from ..actions.endorsements import (
     EndorsementDetails,
@@ -368,3 +370,30 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
     except ValueError:
         raise Http404 from None
     return render(request, "skills/endorsements/confirm.html", {})
+
+
+@require_http_methods(["GET", "POST"])
+def withdraw_by_link(request: HttpRequest, token: str) -> HttpResponse:
+    """An endorser without an account withdraws with the link of their confirmation e-mail.
+
+    Opening the link only shows what would be withdrawn and a button (mail scanners open
+    links on their own)."""
+    try:
+        endorsements = withdrawable_by_link(token)
+        if request.method == "POST":
+            with transaction.atomic():
+                withdrawn = check_withdraw_by_link(token, site_url=_site_url(request))
+            return render(
+                request,
+                "skills/endorsements/withdrawn_by_link.html",
+                {"youth": withdrawn[0].youth, "endorsements": withdrawn},
+            )
+    except LinkGone as gone:
+        return _gone(request, gone.reason)
+    except ValueError:
+        raise Http404 from None
+    return render(
+        request,
+        "skills/endorsements/withdraw_by_link.html",
+        {"youth": endorsements[0].youth, "endorsements": endorsements},
+    )

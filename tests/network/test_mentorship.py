@@ -265,6 +265,28 @@ def test_youth_picks_a_mentor_of_a_verified_organisation(
     assert response.status_code == 400
 
 
+def test_youth_sees_mentors_of_her_town_first_and_can_look_elsewhere(
+    nadia: User, jean_marc: User, ines: User
+) -> None:
+    Organisation.objects.update(verified=True)
+    ines.town = "Dijon"
+    ines.save(update_fields=["town"])
+    client = client_for(ines)
+    near = client.get(reverse("network:my_mentors")).content.decode()
+    assert "Nadia · Mission Locale de Dijon" in near
+    assert "Jean-Marc · Futsal Club de Vaulx" not in near
+    everywhere = client.get(reverse("network:my_mentors"), {"town": ""}).content.decode()
+    assert (
+        "Nadia · Mission Locale de Dijon" in everywhere
+        and "Jean-Marc · Futsal Club de Vaulx" in everywhere
+    )
+    vaulx = client.get(reverse("network:my_mentors"), {"town": "vaulx-en-velin"})
+    assert "Jean-Marc · Futsal Club de Vaulx" in vaulx.content.decode()
+    assert "Nadia · Mission Locale de Dijon" not in vaulx.content.decode()
+    nowhere = client.get(reverse("network:my_mentors"), {"town": "Brest"}).content.decode()
+    assert "No mentor of a checked organisation in Brest yet" in nowhere
+
+
 def test_mentor_declines_a_request(nadia: User, ines: User) -> None:
     mentorship = actions.check_request_mentor(ines, mentor=nadia)
     client_for(nadia).post(

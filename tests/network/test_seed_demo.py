@@ -16,7 +16,21 @@ from wagtail.models import Page, Revision
 from acrojump.cms.models import GuideIndexPage, GuidePage
 from network import notification_kinds
 from network.demo_data import DEMO_PASSWORD, birth_date_for_age
-from network.models import Membership, Notification, Organisation, Role, User
+from network.feed_selectors import feed_for
+from network.models import (
+    Activity,
+    Bravo,
+    Comment,
+    Connection,
+    ContactRequest,
+    Membership,
+    Message,
+    Notification,
+    Organisation,
+    Role,
+    User,
+)
+from network.relations import connected_user_ids
 from tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,6 +137,12 @@ def counts() -> dict[str, int]:
         "email addresses": EmailAddress.objects.count(),
         "pages": Page.objects.count(),
         "revisions": Revision.objects.count(),
+        "connections": Connection.objects.count(),
+        "activities": Activity.objects.count(),
+        "comments": Comment.objects.count(),
+        "bravos": Bravo.objects.count(),
+        "messages": Message.objects.count(),
+        "contact requests": ContactRequest.objects.count(),
     }
 
 
@@ -244,16 +264,40 @@ def test_each_person_is_welcomed_once_even_when_seeded_twice() -> None:
         ).values_list("recipient__email", flat=True)
     )
     assert welcomes == dict.fromkeys(ALL_EMAILS, 1)
-    # Besides the welcome, only the demo follow-ups (mentor asked, then accepted) notify.
+    # Besides the welcome, only what the demo people did to each other notifies: follow-ups
+    # asked and accepted, connections, reactions to Inès's post, Sandrine's contact request.
     other_kinds = set(
         Notification.objects.exclude(kind=notification_kinds.WELCOME).values_list("kind", flat=True)
     )
     assert other_kinds == {
         notification_kinds.MENTORSHIP_REQUESTED,
         notification_kinds.MENTORSHIP_REQUEST_ACCEPTED,
+        "connection_requested",
+        "connection_accepted",
+        "feed_comment",
+        "feed_bravo",
+        "contact_request_new",
     }
     ines = User.objects.get(email="ines.demo@example.org")
-    assert ines.notifications.get().params == {"first_name": "Inès"}
+    welcome = ines.notifications.get(kind=notification_kinds.WELCOME)
+    assert welcome.params == {"first_name": "Inès"}
+
+
+def test_the_demo_network_shows_the_personas_talking_to_each_other() -> None:
+    seed()
+
+    ines = User.objects.get(email="ines.demo@example.org")
+    lucas = User.objects.get(email="lucas.demo@example.org")
+    connected = set(connected_user_ids(ines).values_list("id", flat=True))
+    assert {u.email for u in User.objects.filter(id__in=connected)} == {
+        "awa.demo@example.org",
+        "kevin.demo@example.org",
+    }
+    feed = feed_for(ines)
+    assert any(activity.post and "collecte" in activity.post.text for activity in feed)
+    assert Message.objects.filter(conversation__participants__user=lucas).count() == 3
+    request = ContactRequest.objects.get(youth=ines)
+    assert request.status == ContactRequest.Status.WAITING_FOR_YOUTH
 
 
 def test_every_demo_address_is_confirmed_and_primary() -> None:

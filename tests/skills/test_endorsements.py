@@ -360,6 +360,39 @@ def test_someone_without_an_account_endorses_by_link_and_confirms_by_email(
     assert escape(endorsement.weight_reason) in page
 
 
+def test_someone_without_an_account_withdraws_with_the_link_of_their_email(
+    client, youth, event_skill, django_capture_on_commit_callbacks
+):
+    link = invite(youth, event_skill, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link, {**form_data([event_skill]), "name": "Claire Dubois"})
+    [message] = mail.outbox
+    withdraw = _link(message.body, "withdraw-link")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_link(message.body, "confirm"))
+    endorsement = Endorsement.objects.get()
+    check_answer_endorsement(youth, endorsement=endorsement, accept=True)
+    assert DETAILS.context in logged_in(youth).get("/skills/profile/").content.decode()
+
+    # Opening the link changes nothing (mail scanners open links); the button withdraws.
+    assert client.get(withdraw).status_code == 200
+    endorsement.refresh_from_db()
+    assert endorsement.status == Endorsement.Status.ACCEPTED
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(withdraw).status_code == 200
+    endorsement.refresh_from_db()
+    assert endorsement.status == Endorsement.Status.WITHDRAWN
+    assert endorsement.withdrawn_at is not None
+    assert DETAILS.context not in logged_in(youth).get("/skills/profile/").content.decode()
+    told = Notification.objects.get(recipient=youth, kind="endorsement_withdrawn")
+    assert told.params["name"] == "Claire Dubois"
+
+    # Used: the link says so; a forged one is not found.
+    assert client.post(withdraw).status_code == 410
+    assert client.get(withdraw[:-3] + "xx/").status_code == 404
+
+
 def test_an_expired_link_says_so(client, youth, event_skill, django_capture_on_commit_callbacks):
     link = invite(youth, event_skill, django_capture_on_commit_callbacks)
     EndorsementInvitation.objects.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))

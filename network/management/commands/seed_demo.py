@@ -12,6 +12,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from network.demo_data import STAFF
+from network.demo_network import seed_demo_network
 from network.demo_seed import SeedReport, seed_demo, seed_demo_mentorships
 from network.models import User
 from skills.demo_occupations import seed_demo_occupations
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             editor = User.objects.filter(email=STAFF[0].email).first()
             occupations = seed_demo_occupations(editor=editor)
             portfolio_items = seed_demo_portfolios()
+            network = seed_demo_network()
         self.print_report(report)
         if occupations:
             self.stdout.write(f"  Pages métiers publiées : {len(occupations)} (/metiers/)")
@@ -67,6 +69,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  Portfolios des jeunes : {portfolio_items} expériences, réussites et preuves "
             "créées (/skills/profile/)"
+        )
+        self.stdout.write(
+            f"  Réseau : {network.connections} mises en relation, {network.posts} publications "
+            f"(/fil/), {network.messages} messages (/messages/), "
+            f"{network.contact_requests} demande de contact d'une recruteuse (/contacts/)"
         )
 
     def print_report(self, report: SeedReport) -> None:
