@@ -6,6 +6,7 @@ import uuid
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import User
 
@@ -18,7 +19,7 @@ def new_client_id() -> str:
 class MessageForm(forms.Form):
     # Length and emptiness are checked by the action, with the messages people read.
     text = forms.CharField(
-        label=_("Your message"),
+        label=pgettext_lazy("a youth writes", "Your message"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 4000}),
     )

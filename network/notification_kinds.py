@@ -209,10 +209,15 @@ TEXTS: dict[str, Callable[[dict[str, Any]], str]] = {
 }
 
 # The network's other parts keep their kinds beside their actions, each in its own module.
-from . import notification_kinds_feed, notification_kinds_safety  # noqa: E402
+from . import (  # noqa: E402
+    notification_kinds_events,
+    notification_kinds_feed,
+    notification_kinds_safety,
+)
 
 TEXTS.update(notification_kinds_feed.TEXTS)
 TEXTS.update(notification_kinds_safety.TEXTS)
+TEXTS.update(notification_kinds_events.TEXTS)
 
 
 def notification_text(notification: Notification) -> str:

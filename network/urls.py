@@ -2,9 +2,11 @@ from django.urls import path
 
 from . import views
 from .models import Role
+from .urls_events import urlpatterns as events_urlpatterns
 from .urls_feed import urlpatterns as feed_urlpatterns
 from .urls_mentorship import urlpatterns as mentorship_urlpatterns
 from .urls_messaging import urlpatterns as messaging_urlpatterns
+from .urls_opportunities import urlpatterns as opportunities_urlpatterns
 from .urls_privacy import urlpatterns as privacy_urlpatterns
 from .urls_safety import urlpatterns as safety_urlpatterns
 
@@ -26,6 +28,8 @@ urlpatterns = [
     *feed_urlpatterns,
     *safety_urlpatterns,
     *privacy_urlpatterns,
+    *opportunities_urlpatterns,
+    *events_urlpatterns,
 ]
 
 # Ahead of allauth's own URLs: the same pages, with a form per role and 400 on errors.
