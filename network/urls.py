@@ -9,6 +9,7 @@ from .urls_messaging import urlpatterns as messaging_urlpatterns
 from .urls_opportunities import urlpatterns as opportunities_urlpatterns
 from .urls_privacy import urlpatterns as privacy_urlpatterns
 from .urls_safety import urlpatterns as safety_urlpatterns
+from .urls_talks import urlpatterns as talks_urlpatterns
 
 app_name = "network"
 
@@ -30,6 +31,7 @@ urlpatterns = [
     *privacy_urlpatterns,
     *opportunities_urlpatterns,
     *events_urlpatterns,
+    *talks_urlpatterns,
 ]
 
 # Ahead of allauth's own URLs: the same pages, with a form per role and 400 on errors.
