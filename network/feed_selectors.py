@@ -28,9 +28,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    BigIntegerField,
     CharField,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
@@ -39,6 +41,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -188,33 +191,77 @@ def feed_for(
     ``before``: only activities older than that id (the next page down). ``after``: only
     newer ones (what arrived while the page was open: the ``limit`` oldest of them, so that
     asking again from the newest returned leaves no gap). Each activity has ``bravo_count``,
-    ``comment_count``, ``bravoed`` and ``recent_comments`` (oldest first). Three queries.
+    ``comment_count``, ``bravoed`` and ``recent_comments`` (oldest first).
+
+    Three queries; four when the newest ``RECENT_WINDOW`` activities of the whole site hold
+    fewer than a page for this viewer (a quiet network, or an old page): see ``_newest_first``.
     """
     limit = max(1, min(limit, MAX_PAGE_SIZE))
     links = links_of(viewer)
     rows = _visible_to(viewer, links)
-    if before is not None:
-        rows = rows.filter(id__lt=before)
     if after is not None:
         rows = rows.filter(id__gt=after)
-    recent = Prefetch(
-        "comments",
-        queryset=_visible_comments(links)
-        .select_related("author")
-        .order_by("-id")[:RECENT_COMMENTS],
-        to_attr="recent_comments_newest_first",
-    )
-    # Newer items come oldest first, so that a client catching up page by page leaves no gap;
-    # every page is returned newest first.
-    ordering = "id" if after is not None and before is None else "-id"
-    activities = list(
-        _with_extras(rows, viewer, links).order_by(ordering).prefetch_related(recent)[:limit]
-    )
-    if ordering == "id":
+    if after is not None and before is None:
+        # Newer items come oldest first, so that a client catching up page by page leaves
+        # no gap; every page is returned newest first. Few rows follow ``after``: the
+        # primary key walks straight to them.
+        activities = list(_with_extras(rows, viewer, links).order_by("id")[:limit])
         activities.reverse()
+    else:
+        activities = _newest_first(rows, viewer, links, before=before, limit=limit)
+    prefetch_related_objects(
+        activities,
+        Prefetch(
+            "comments",
+            queryset=_visible_comments(links)
+            .select_related("author")
+            .order_by("-id")[:RECENT_COMMENTS],
+            to_attr="recent_comments_newest_first",
+        ),
+    )
     for activity in activities:
         activity.recent_comments = activity.recent_comments_newest_first[::-1]
         activity.shown_comments = activity.recent_comments
+    return activities
+
+
+#: How many of the site's newest activities the first try of a page looks through.
+RECENT_WINDOW = 20_000
+
+
+def _newest_first(
+    rows: QuerySet[Activity], viewer: User, links: Links, *, before: int | None, limit: int
+) -> list[Activity]:
+    """The ``limit`` newest visible activities below ``before``, in one or two queries.
+
+    ``ORDER BY id DESC LIMIT n`` alone lets PostgreSQL walk the primary key backwards and test
+    every row: instant for a busy network, but for someone whose links wrote little it reads
+    hundreds of thousands of rows (measured: 0.5 s on a million activities, bench_feed.py).
+    Sorting the viewer's rows instead (``id + 0`` hides the key's order, so the planner
+    combines the actor and organisation indexes and sorts what they return) is the opposite.
+    So: first the newest ``RECENT_WINDOW`` ids only, a bounded backward walk; and only if that
+    holds fewer than a page, the older rows, sorted.
+    """
+    if before is None:
+        upper = Subquery(Activity.objects.order_by("-id").values("id")[:1])
+        window = rows.filter(
+            id__gt=ExpressionWrapper(upper - RECENT_WINDOW, output_field=BigIntegerField())
+        )
+    else:
+        rows = rows.filter(id__lt=before)
+        window = rows.filter(id__gt=before - RECENT_WINDOW)
+    activities = list(_with_extras(window, viewer, links).order_by("-id")[:limit])
+    if len(activities) == limit:
+        return activities
+    # The window held every visible row above its floor: the rest lies below it.
+    if before is None:
+        floor = ExpressionWrapper(upper - RECENT_WINDOW, output_field=BigIntegerField())
+    else:
+        floor = before - RECENT_WINDOW
+    older = rows.filter(id__lte=floor)
+    activities += list(
+        _with_extras(older, viewer, links).order_by((F("id") + 0).desc())[: limit - len(activities)]
+    )
     return activities
 
 

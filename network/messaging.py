@@ -23,8 +23,8 @@ from skills.uploads import CheckedFile, UploadRejected, check_upload
 
 from . import events
 from . import messaging_selectors as selectors
-from .models import Conversation, Message, Participant, Role, User
-from .ratelimit import check_rate
+from .models import Block, Conversation, Message, Participant, Role, User
+from .ratelimit import check_rate, is_new_account
 from .realtime import send_event
 from .relations import blocked_user_ids, is_blocked_between, message_refusal
 
@@ -196,13 +196,21 @@ def _check_client_id(client_id: object) -> str:
     return client_id
 
 
-def _audience(conversation: Conversation, sender: User) -> list[int]:
-    """Who gets the message live: every participant (the sender's other tabs too), except,
-    in a group, members blocked by or blocking the sender."""
-    participants = Participant.objects.filter(
-        conversation=conversation, left_at__isnull=True
-    ).exclude(user_id__in=blocked_user_ids(sender))
-    return list(participants.values_list("user_id", flat=True))
+def live_audience(sender: User, members: selectors.Members, blocked: set[int]) -> list[int]:
+    """Who gets a message live: everyone still in the conversation (the sender's other tabs
+    too), except, in a group, people on either side of a block with the sender."""
+    return [sender.pk, *(other.pk for other in members.others if other.pk not in blocked)]
+
+
+def _blocked_among(sender: User, others: list[User]) -> set[int]:
+    """Which of ``others`` blocked ``sender`` or were blocked by them (one query)."""
+    if not others:
+        return set()
+    ids = [other.pk for other in others]
+    pairs = Block.objects.filter(
+        Q(blocker=sender, blocked_id__in=ids) | Q(blocked=sender, blocker_id__in=ids)
+    ).values_list("blocker_id", "blocked_id")
+    return {blocker if blocked == sender.pk else blocked for blocker, blocked in pairs}
 
 
 def check_send_message(
@@ -221,15 +229,8 @@ def check_send_message(
     The caller owns the transaction.
     """
     client_id = _check_client_id(client_id)
-    conversation = selectors.access_conversation(sender, conversation_id)
-    existing = Message.objects.filter(sender=sender, client_id=client_id).first()
-    if existing is not None:
-        if existing.conversation_id != conversation.pk:
-            raise ValidationError(
-                {"client_id": _("This message number is already used. Reload the page.")},
-                code="invalid",
-            )
-        return existing, False
+    members = selectors.access_members(sender, conversation_id)
+    conversation = members.conversation
     if not isinstance(text, str):
         text = ""
     text = text.strip()
@@ -246,25 +247,30 @@ def check_send_message(
         )
     if not text and attachment is None:
         raise ValidationError({"text": _("Write a message or add a file.")}, code="invalid")
+    blocked = _blocked_among(sender, members.others)
     if conversation.kind == Conversation.Kind.DIRECT:
-        other = (
-            Participant.objects.filter(conversation=conversation)
-            .exclude(user=sender)
-            .select_related("user")
-            .first()
-        )
-        refusal = _direct_refusal(sender, other.user if other else None)
-        if refusal:
-            raise _refuse(refusal)
+        other = members.others[0] if members.others else None
+        if other is None or not other.is_active:
+            raise _refuse(_("This account is no longer active."))
+        if other.pk in blocked:
+            raise _refuse(_("You cannot write to this person: one of you blocked the other."))
     checked = None
     if attachment is not None:
         try:
             checked = check_upload(attachment)
         except UploadRejected as rejected:
             raise ValidationError({"attachment": rejected.message}, code="invalid") from None
-    check_rate(sender, "message")
+    # A retry of a stored message (same client id) is answered by do_send_message without
+    # counting against the limit: the insert conflicts and the stored row is returned.
+    if (
+        is_new_account(sender)
+        and not Message.objects.filter(sender=sender, client_id=client_id).exists()
+    ):
+        check_rate(sender, "message")
     return do_send_message(
         sender,
+        members=members,
+        blocked=blocked,
         conversation=conversation,
         client_id=client_id,
         text=text,
@@ -277,12 +283,19 @@ def do_send_message(
     sender: User,
     *,
     conversation: Conversation,
+    members: selectors.Members | None = None,
+    blocked: set[int] | None = None,
     client_id: str,
     text: str,
     checked: CheckedFile | None = None,
     attachment_name: str = "",
 ) -> tuple[Message, bool]:
-    """Store, move the conversation's newest message, mark the sender's read, push."""
+    """Store, move the conversation's newest message, mark the sender's read, push.
+
+    ``members`` and ``blocked`` come from ``check_send_message`` (read here when not given:
+    ``sender`` must take part in ``conversation``). A ``client_id`` the sender
+    already used returns the stored message (``created`` False) and pushes nothing; used in
+    another conversation, it is refused."""
     path = ""
     if checked is not None:
         _stored, path = store_file(lambda name: f"messages/{conversation.pk}/{name}", checked)
@@ -298,12 +311,17 @@ def do_send_message(
                 attachment_type=checked.content_type if checked else "",
             )
     except IntegrityError:
-        # The same send arrived twice at once (socket and HTTP retry): keep the first.
+        # Sent before (a retry after a dropped connection, or socket and HTTP at once).
         if path:
             private_storage().delete(path)
         existing = Message.objects.filter(sender=sender, client_id=client_id).first()
         if existing is None:
             raise
+        if existing.conversation_id != conversation.pk:
+            raise ValidationError(
+                {"client_id": _("This message number is already used. Reload the page.")},
+                code="invalid",
+            ) from None
         return existing, False
     except Exception:
         if path:
@@ -315,8 +333,16 @@ def do_send_message(
     Participant.objects.filter(
         conversation=conversation, user=sender, last_read_message_id__lt=message.pk
     ).update(last_read_message_id=message.pk)
-    audience = _audience(conversation, sender)
-    has_recruiter = User.objects.filter(pk__in=audience, role=Role.RECRUITER).exists()
+    if members is None:
+        members = selectors.access_members(sender, conversation.pk)
+    if blocked is None:
+        blocked = _blocked_among(sender, members.others)
+    audience = live_audience(sender, members, blocked)
+    has_recruiter = any(
+        person.role == Role.RECRUITER
+        for person in [sender, *members.others]
+        if person.pk in audience
+    )
     send_event(
         events.MESSAGE_NEW,
         audience,
