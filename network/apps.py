@@ -8,4 +8,9 @@ class NetworkConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the network's sections of the personal-data export (skills.export).
-        from . import export_sections  # noqa: F401
+        from . import (
+            export_sections,  # noqa: F401
+            export_sections_gatherings,  # noqa: F401
+            export_sections_opportunities,  # noqa: F401
+            export_sections_talks,  # noqa: F401
+        )

@@ -95,6 +95,12 @@ def endorsing_rights(endorser: User | None, youth: User) -> EndorsingRights:
     on_profile = profile_concepts(youth)
     if mentorship is not None:
         return EndorsingRights(mentorship=mentorship, concepts=on_profile)
+    # A professional who held a discovery talk with the youth saw them: like an invited adult,
+    # on every skill of the profile, for 90 days after the talk (network.talks).
+    from network.talks_selectors import has_done_talk_with
+
+    if has_done_talk_with(endorser, youth):
+        return EndorsingRights(concepts=on_profile)
     invitations = list(open_invitations(endorser.email, youth))
     invited = {concept.pk for invitation in invitations for concept in invitation.concepts.all()}
     return EndorsingRights(

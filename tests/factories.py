@@ -75,3 +75,45 @@ class ConnectionFactory(factory.django.DjangoModelFactory):
     addressee = factory.SubFactory(UserFactory)
     status = "accepted"
     responded_at = factory.LazyFunction(timezone.now)
+
+
+# --- Opportunities (network/opportunities.py) ------------------------------------------------
+
+
+def starter_concept(slug: str) -> object:
+    """A skill of the starter taxonomy (loaded by the skills migrations), by its slug."""
+    from skills.demo_portfolios import STARTER_URIS
+    from skills.models import SkillConcept
+
+    return SkillConcept.objects.get(uri=STARTER_URIS[slug])
+
+
+def opportunity_details(**changes: object) -> object:
+    """What a recruiter types to post an order-picker job in Lesquin (change any field)."""
+    from network.models import Opportunity
+    from network.opportunities import OpportunityDetails
+
+    values: dict[str, object] = {
+        "kind": Opportunity.Kind.JOB,
+        "title": "Préparateur ou préparatrice de commandes",
+        "description": "Préparer les commandes des magasins, équipe du matin.",
+        "contract": Opportunity.Contract.TEMPORARY,
+        "skills": (starter_concept("preparer-des-commandes"),),
+        "town": "Lesquin",
+        "hours_per_week": 35,
+        "starts_on": timezone.localdate() + datetime.timedelta(days=14),
+        "no_diploma_required": True,
+        "open_to_minors": False,
+    }
+    values.update(changes)
+    return OpportunityDetails(**values)
+
+
+def post_opportunity(poster: User, **changes: object) -> object:
+    """An opportunity posted through the real action, for ``poster``'s first organisation."""
+    from network.opportunities import check_create_opportunity
+
+    organisation = poster.organisations.order_by("id").first()
+    return check_create_opportunity(
+        poster, organisation=organisation, data=opportunity_details(**changes)
+    )

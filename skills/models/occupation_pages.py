@@ -74,6 +74,9 @@ class OccupationPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(occupation_page_context(self, request.user))
+        from network.talks_selectors import occupation_talk_hosts
+
+        context["talk_hosts"] = occupation_talk_hosts(request.user, self.occupation_id)
         return context
 
 

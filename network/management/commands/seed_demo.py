@@ -12,8 +12,11 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from network.demo_data import STAFF
+from network.demo_gatherings import seed_demo_gatherings
 from network.demo_network import seed_demo_network
+from network.demo_opportunities import seed_demo_opportunities
 from network.demo_seed import SeedReport, seed_demo, seed_demo_mentorships
+from network.demo_talks import seed_demo_talks
 from network.models import User
 from skills.demo_occupations import seed_demo_occupations
 from skills.demo_portfolios import seed_demo_portfolios
@@ -59,6 +62,9 @@ class Command(BaseCommand):
             occupations = seed_demo_occupations(editor=editor)
             portfolio_items = seed_demo_portfolios()
             network = seed_demo_network()
+            offers, applications = seed_demo_opportunities()
+            slots = seed_demo_talks()
+            gatherings = seed_demo_gatherings()
         self.print_report(report)
         if occupations:
             self.stdout.write(f"  Pages métiers publiées : {len(occupations)} (/metiers/)")
@@ -74,6 +80,11 @@ class Command(BaseCommand):
             f"  Réseau : {network.connections} mises en relation, {network.posts} publications "
             f"(/fil/), {network.messages} messages (/messages/), "
             f"{network.contact_requests} demande de contact d'une recruteuse (/contacts/)"
+        )
+        self.stdout.write(
+            f"  Offres : {offers} publiées, {applications} candidatures (/offres/) · "
+            f"créneaux de rencontre : {slots} (/talks/) · ateliers : {gatherings.workshops}, "
+            f"job datings : {gatherings.job_datings} ({gatherings.meetings} rendez-vous)"
         )
 
     def print_report(self, report: SeedReport) -> None:
