@@ -265,7 +265,8 @@ def test_each_person_is_welcomed_once_even_when_seeded_twice() -> None:
     )
     assert welcomes == dict.fromkeys(ALL_EMAILS, 1)
     # Besides the welcome, only what the demo people did to each other notifies: follow-ups
-    # asked and accepted, connections, reactions to Inès's post, Sandrine's contact request.
+    # asked and accepted, connections, reactions to Inès's post, Sandrine's contact request,
+    # Lucas's application, the job dating's invitations and schedule.
     other_kinds = set(
         Notification.objects.exclude(kind=notification_kinds.WELCOME).values_list("kind", flat=True)
     )
@@ -277,6 +278,10 @@ def test_each_person_is_welcomed_once_even_when_seeded_twice() -> None:
         "feed_comment",
         "feed_bravo",
         "contact_request_new",
+        "application_received",
+        "application_to_recommend",
+        "job_dating_invited",
+        "job_dating_schedule",
     }
     ines = User.objects.get(email="ines.demo@example.org")
     welcome = ines.notifications.get(kind=notification_kinds.WELCOME)
@@ -441,5 +446,11 @@ def test_seed_demo_starts_the_personas_mentorships_once() -> None:
     pairs = {
         (m.mentor.first_name, m.youth.first_name) for m in active.select_related("mentor", "youth")
     }
-    assert pairs == {("Nadia", "Lucas"), ("Jean-Marc", "Yanis"), ("Claire", "Mélissa")}
-    assert active.count() == 3
+    # Nadia also follows Kevin, whom she pre-selects for the demo job dating.
+    assert pairs == {
+        ("Nadia", "Lucas"),
+        ("Jean-Marc", "Yanis"),
+        ("Claire", "Mélissa"),
+        ("Nadia", "Kevin"),
+    }
+    assert active.count() == 4
