@@ -28,6 +28,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Block, DisplayMode, Membership, Mentorship, Role, User, Visibility, YouthProfile
+from .places import departement_of_town
 
 
 class Audience(enum.Enum):
@@ -160,15 +161,27 @@ class ShownIdentity:
     place_note: str = ""
 
 
-def departement_of(town: str) -> str:
-    """The place shown on an anonymous profile instead of the town.
+#: Shown instead of a town whose département is not known.
+COUNTRY_SHOWN = "France"
 
-    DESIGN.md asks for the département. No maintained package on PyPI ships the French
-    town-to-département data for offline use (the ones that exist query online APIs at run
-    time), and a hand-typed list would rot, so the country stands in until the profile
-    stores a postcode or a département chosen by the youth.
+
+def departement_of(town: str) -> str:
+    """The place shown on an anonymous profile instead of the town: its département, as
+    "Côte-d'Or (21)" (DESIGN.md). A town the gazetteer does not place (a misspelling, a
+    village far from any town of 1,000+ people) shows the country; no town, nothing.
     """
-    return "France" if town else ""
+    if not town:
+        return ""
+    departement = departement_of_town(town)
+    return str(departement) if departement is not None else COUNTRY_SHOWN
+
+
+def _place_note(place: str) -> str:
+    if not place:
+        return ""
+    if place == COUNTRY_SHOWN:
+        return str(_("Town hidden: only the country is shown."))
+    return str(_("Town hidden: only the département is shown."))
 
 
 def shown_identity(audience: Audience, owner: User, profile: YouthProfile) -> ShownIdentity:
@@ -181,10 +194,11 @@ def shown_identity(audience: Audience, owner: User, profile: YouthProfile) -> Sh
     if audience in _RECRUITER_LIKE and (
         owner.is_minor or profile.display_mode != DisplayMode.NAMED
     ):
+        place = departement_of(owner.town)
         return ShownIdentity(
             anonymous=True,
             name=str(_("A young person on AcroJump")),
-            place=departement_of(owner.town),
-            place_note=str(_("Town hidden: only the country is shown.")) if owner.town else "",
+            place=place,
+            place_note=_place_note(place),
         )
     return ShownIdentity(anonymous=False, name=owner.first_name or "", place=owner.town)

@@ -34,3 +34,8 @@ else:
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Search: the taxonomy cache checks the database on every use (tests change concepts), and
+# Elasticsearch writes are visible at once.
+SEARCH_TAXONOMY_CHECK_SECONDS = 0
+ELASTICSEARCH_REFRESH = True

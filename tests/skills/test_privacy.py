@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from network.models import DisplayMode, Role, Visibility, YouthProfile
 from network.privacy import (
@@ -115,7 +116,12 @@ def test_identity_for_recruiters_follows_display_mode_and_age(people):
     assert shown_identity(Audience.RECRUITER, ines, named).name == "Inès"
     anonymous = YouthProfile(user=ines, display_mode=DisplayMode.ANONYMOUS)
     identity = shown_identity(Audience.RECRUITER, ines, anonymous)
-    assert identity.anonymous and "Inès" not in identity.name and identity.place == "France"
+    assert identity.anonymous and "Inès" not in identity.name
+    # Roubaix is coarsened to its département.
+    assert identity.place == "Nord (59)"
+    with translation.override("en"):
+        note = shown_identity(Audience.RECRUITER, ines, anonymous).place_note
+    assert note == "Town hidden: only the département is shown."
     assert shown_identity(Audience.PUBLIC, ines, anonymous).anonymous
     assert not shown_identity(Audience.MEMBER, ines, anonymous).anonymous
     minor_named = YouthProfile(user=yanis, display_mode=DisplayMode.NAMED)

@@ -199,7 +199,7 @@ def test_a_minor_is_never_named_to_recruiters_even_when_asking(yanis, recruiter)
     page = html(logged_in(recruiter).get(f"/skills/profile/{yanis.pk}/"))
     assert "Yanis" not in page
     assert "Vaulx-en-Velin" not in page
-    assert "France" in page
+    assert "Rhône (69)" in page
     settings_page = html(client.get("/skills/profile/settings/"))
     assert "under 18" in settings_page
 

@@ -1,0 +1,327 @@
+"""The embedded backend: the project's database, through Wagtail's database search backend.
+
+Free text goes through Wagtail's (modelsearch) database backend: PostgreSQL full-text search
+(``tsvector``, French configuration) on PostgreSQL, SQLite FTS5 on SQLite. Texts and queries
+are folded to plain letters first, so accents never stop a match. Filters, facets and the
+skill part of the ranking are ordinary ORM queries on ``ProfileDocument`` and its skill tree.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import ACos, Cos, Least, Radians, Sin
+from wagtail.search.backends import get_search_backend
+
+from ..highlight import highlight
+from ..models import DocumentLanguage, DocumentSkill, ProfileDocument, fold
+from ..query import PAGE_SIZE, ProfileQuery
+from . import base
+
+EARTH_RADIUS_KM = 6371.0
+#: PostgreSQL's ts_rank is between 0 and 1 where BM25 scores run to about 10: scaled alike.
+TEXT_WEIGHT = 10.0
+DOCUMENT_FIELDS = [
+    "anonymous",
+    "display_name",
+    "town",
+    "departement_code",
+    "departement_name",
+    "latitude",
+    "longitude",
+    "mobility_km",
+    "headline",
+    "goals",
+    "achievements_text",
+    "experiences_text",
+    "skills_text",
+    "available_from",
+    "driving_licence",
+    "validated",
+    "validated_by",
+    "validated_at",
+    "endorsed",
+    "endorsement_count",
+    "endorsement_weight",
+    "evidence_count",
+    "last_activity",
+    "listed_at",
+    "changed_at",
+    "card",
+]
+
+
+class DatabaseBackend(base.SearchBackend):
+    name = "database"
+
+    # --- Writing ---------------------------------------------------------------------------
+
+    def write(self, documents: list[dict[str, Any]]) -> None:
+        if not documents:
+            return
+        rows = [_row(document) for document in documents]
+        ids = [row.pk for row in rows]
+        with transaction.atomic():
+            ProfileDocument.objects.bulk_create(
+                rows,
+                update_conflicts=True,
+                unique_fields=["user"],
+                update_fields=DOCUMENT_FIELDS,
+            )
+            DocumentSkill.objects.filter(document_id__in=ids).delete()
+            DocumentLanguage.objects.filter(document_id__in=ids).delete()
+            DocumentSkill.objects.bulk_create(
+                [
+                    DocumentSkill(
+                        document_id=document["user_id"],
+                        uri=node["uri"],
+                        level=node["level"],
+                        endorsed=node["endorsed"],
+                        direct=node["direct"],
+                        top_group=node["top_group"],
+                    )
+                    for document in documents
+                    for node in document["skills"]
+                ],
+                batch_size=2000,
+            )
+            DocumentLanguage.objects.bulk_create(
+                [
+                    DocumentLanguage(document_id=document["user_id"], code=code)
+                    for document in documents
+                    for code in document["languages"]
+                ],
+                batch_size=2000,
+            )
+            get_search_backend().add_bulk(ProfileDocument, rows)
+
+    def remove(self, user_ids: list[int]) -> None:
+        documents = list(ProfileDocument.objects.filter(pk__in=user_ids))
+        if not documents:
+            return
+        text_index = get_search_backend()
+        with transaction.atomic():
+            for document in documents:
+                text_index.delete(document)
+            ProfileDocument.objects.filter(pk__in=user_ids).delete()
+
+    def count(self) -> int:
+        return ProfileDocument.objects.count()
+
+    # --- Reading ---------------------------------------------------------------------------
+
+    def search(
+        self,
+        query: ProfileQuery,
+        *,
+        after: list | None = None,
+        size: int = PAGE_SIZE,
+        facets: bool = True,
+    ) -> base.Page:
+        matching = self._matching(query)
+        scored = matching.annotate(_score=self._score(query)).order_by("-_score", "-pk")
+        page_rows = scored
+        if after is not None:
+            last_score, last_id = after
+            page_rows = scored.filter(
+                Q(_score__lt=last_score) | Q(_score=last_score, pk__lt=last_id)
+            )
+        rows = list(page_rows.prefetch_related("languages")[: size + 1])
+        more = len(rows) > size
+        rows = rows[:size]
+        hits = [
+            base.Hit(
+                user_id=row.pk,
+                score=float(row._score),
+                document=_document(row),
+                highlights=highlight(
+                    query.text, [a["text"] for a in row.card.get("achievements", [])]
+                )
+                if query.text
+                else [],
+            )
+            for row in rows
+        ]
+        next_after = [hits[-1].score, hits[-1].user_id] if more and hits else None
+        if facets:
+            total, found_facets = self._facets(matching)
+        else:
+            total, found_facets = -1, base.Facets()
+        return base.Page(
+            hits=hits, total=total, facets=found_facets, next_after=next_after, backend=self.name
+        )
+
+    def _matching(self, query: ProfileQuery) -> QuerySet[ProfileDocument]:
+        documents = ProfileDocument.objects.all()
+        if query.text:
+            results = get_search_backend().search(
+                fold(query.text), ProfileDocument.objects.all(), operator="and"
+            )
+            documents = results.annotate_score("_text").get_queryset()
+        for skill in query.must:
+            nodes = DocumentSkill.objects.filter(document=OuterRef("pk"), uri=skill.uri)
+            if query.min_level:
+                nodes = nodes.filter(level__gte=query.min_level)
+            if query.endorsed_only:
+                nodes = nodes.filter(endorsed=True)
+            documents = documents.filter(Exists(nodes))
+        if not query.must:
+            if query.min_level:
+                documents = documents.filter(
+                    Exists(
+                        DocumentSkill.objects.filter(
+                            document=OuterRef("pk"), direct=True, level__gte=query.min_level
+                        )
+                    )
+                )
+            if query.endorsed_only:
+                documents = documents.filter(endorsed=True)
+        if query.require_one_nice and query.nice:
+            documents = documents.filter(
+                Exists(
+                    DocumentSkill.objects.filter(
+                        document=OuterRef("pk"), uri__in=[s.uri for s in query.nice]
+                    )
+                )
+            )
+        if query.validated_only:
+            documents = documents.filter(validated=True)
+        if query.near is not None:
+            documents = _within(documents, query.near, query.radius_km)
+        if query.available_before is not None:
+            documents = documents.filter(available_from__lte=query.available_before)
+        for code in query.languages:
+            documents = documents.filter(
+                Exists(DocumentLanguage.objects.filter(document=OuterRef("pk"), code=code))
+            )
+        if query.driving_licence:
+            documents = documents.filter(driving_licence=True)
+        if query.departement:
+            documents = documents.filter(departement_code=query.departement)
+        if query.skill_group:
+            documents = documents.filter(
+                Exists(DocumentSkill.objects.filter(document=OuterRef("pk"), uri=query.skill_group))
+            )
+        if query.changed_since is not None:
+            documents = documents.filter(changed_at__gt=query.changed_since)
+        if query.exclude_ids:
+            documents = documents.exclude(pk__in=list(query.exclude_ids))
+        return documents
+
+    def _score(self, query: ProfileQuery):
+        score = Value(0.0, output_field=FloatField())
+        if query.text:
+            text = F("_text") * (-1.0 if connection.vendor == "sqlite" else TEXT_WEIGHT)
+            score = score + text
+        for skill in (*query.must, *query.nice):
+            has = DocumentSkill.objects.filter(document=OuterRef("pk"), uri=skill.uri)
+            score = score + Case(
+                When(Exists(has), then=Value(base.HAS_SKILL)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+            score = score + Case(
+                When(Exists(has.filter(endorsed=True)), then=Value(base.ENDORSED_SKILL)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+        month, quarter = base.recency_marks()
+        score = score + Case(
+            When(
+                last_activity__gte=month,
+                then=Value(base.ACTIVE_THIS_MONTH + base.ACTIVE_THIS_QUARTER),
+            ),
+            When(last_activity__gte=quarter, then=Value(base.ACTIVE_THIS_QUARTER)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+        return score
+
+    def _facets(self, matching: QuerySet[ProfileDocument]) -> tuple[int, base.Facets]:
+        ids = matching.order_by().values("pk")
+        now, soon = base.availability_marks()
+        counts = ProfileDocument.objects.filter(pk__in=ids).aggregate(
+            total=Count("pk"),
+            endorsed=Count("pk", filter=Q(endorsed=True)),
+            now=Count("pk", filter=Q(available_from__lte=now)),
+            soon=Count("pk", filter=Q(available_from__gt=now, available_from__lte=soon)),
+            later=Count("pk", filter=Q(available_from__gt=soon)),
+            unknown=Count("pk", filter=Q(available_from__isnull=True)),
+        )
+        departements = (
+            ProfileDocument.objects.filter(pk__in=ids)
+            .exclude(departement_code="")
+            .values_list("departement_code")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "departement_code")[: base.FACET_SIZE * 10]
+        )
+        languages = (
+            DocumentLanguage.objects.filter(document_id__in=ids)
+            .values_list("code")
+            .annotate(n=Count("id"))
+            .order_by("-n", "code")[: base.FACET_SIZE]
+        )
+        groups = (
+            DocumentSkill.objects.filter(document_id__in=ids, top_group=True)
+            .values_list("uri")
+            .annotate(n=Count("id"))
+            .order_by("-n", "uri")[: base.FACET_SIZE]
+        )
+        return counts["total"], base.Facets(
+            skill_groups=list(groups),
+            departements=list(departements),
+            availability={k: counts[k] for k in ("now", "soon", "later", "unknown")},
+            languages=list(languages),
+            endorsed=counts["endorsed"],
+        )
+
+
+def _within(documents: QuerySet, point: tuple[float, float], radius_km: int) -> QuerySet:
+    """Profiles within ``radius_km`` of ``point``: a box on indexed columns, then the
+    great-circle distance."""
+    lat, lon = point
+    dlat = radius_km / 111.0
+    dlon = radius_km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
+    documents = documents.filter(
+        latitude__gte=lat - dlat,
+        latitude__lte=lat + dlat,
+        longitude__gte=lon - dlon,
+        longitude__lte=lon + dlon,
+    )
+    cosine = Sin(Radians(Value(lat))) * Sin(Radians(F("latitude"))) + Cos(
+        Radians(Value(lat))
+    ) * Cos(Radians(F("latitude"))) * Cos(Radians(F("longitude")) - Radians(Value(lon)))
+    distance = ACos(Least(cosine, Value(1.0))) * Value(EARTH_RADIUS_KM)
+    return documents.alias(_distance=distance).filter(_distance__lte=radius_km)
+
+
+def _row(document: dict[str, Any]) -> ProfileDocument:
+    location = document.get("location") or {}
+    values = {name: document.get(name) for name in DOCUMENT_FIELDS if name in document}
+    values["latitude"] = location.get("lat")
+    values["longitude"] = location.get("lon")
+    return ProfileDocument(user_id=document["user_id"], **values)
+
+
+def _document(row: ProfileDocument) -> dict[str, Any]:
+    document = {name: getattr(row, name) for name in DOCUMENT_FIELDS}
+    document["user_id"] = row.pk
+    document["languages"] = [language.code for language in row.languages.all()]
+    document["location"] = (
+        {"lat": row.latitude, "lon": row.longitude} if row.latitude is not None else None
+    )
+    return document

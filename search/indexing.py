@@ -1,0 +1,55 @@
+"""Keeping search in step with profiles: after each commit, in a background task.
+
+``profile_changed(user_id)`` is called (through search/signals.py) whenever something a
+profile document shows is saved or deleted. The ids of a transaction are gathered and, once
+it commits, sent to one background task (django-tasks: immediate in development and tests,
+a worker in production) that rebuilds those documents. Nothing is indexed before the data
+is committed, and a rolled-back change indexes nothing new.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from django.db import transaction
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+_pending = threading.local()
+
+
+def _ids() -> set[int]:
+    if not hasattr(_pending, "ids"):
+        _pending.ids = set()
+    return _pending.ids
+
+
+def profile_changed(user_id: int | None) -> None:
+    """Reindex ``user_id``'s profile once the current transaction commits."""
+    if not user_id:
+        return
+    _ids().add(int(user_id))
+    transaction.on_commit(_flush)
+
+
+def _flush() -> None:
+    ids = sorted(_ids())
+    _ids().clear()
+    if ids:
+        reindex_profiles.enqueue(ids)
+
+
+@task()
+def reindex_profiles(user_ids: list[int]) -> None:
+    from .service import index_profiles
+
+    index_profiles(user_ids)
+
+
+@task()
+def remove_profile(user_id: int) -> None:
+    from .service import remove_profile as remove
+
+    remove(user_id)
