@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("network.urls")),
     path("skills/", include("skills.urls")),
+    path("recherche/", include("search.urls")),
     path("badges/", include("skills.badge_urls")),
 ]
 

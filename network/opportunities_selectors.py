@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from skills.models import ProfileSkill
 
@@ -24,9 +25,9 @@ from .models import (
     User,
     YouthProfile,
 )
-from .opportunity_fit import Fit, YouthSituation, distance_to, ranked, skills_prefetch
-from .places import find_place
-from .privacy import Audience, ShownIdentity, passes, shown_identity, visible_levels
+from .opportunity_fit import Fit, YouthSituation, ranked, skills_prefetch
+from .places import distance_km
+from .privacy import Audience, ShownIdentity, passes, shown_identity
 from .relations import blocked_user_ids, mentored_youth_ids
 
 #: A youth's list shows at most this many opportunities, ranked in Python (see opportunity_fit).
@@ -337,63 +338,48 @@ class SuggestedProfile:
 def suggested_profiles(
     opportunity: Opportunity, *, viewer: User, limit: int = 10
 ) -> list[SuggestedProfile]:
-    """Discoverable youths with the skills ``opportunity`` wants, nearest first.
+    """Discoverable youths with skills ``opportunity`` wants, nearest first.
 
-    A plain database query for now, behind this one function so that the search backend
-    (its own issue) can replace it without touching the views. Youths who are not
-    discoverable, blocked either way, suspended, or whose profile recruiters may not see
-    are left out, and so are those who already applied (they are in the pipeline); each is
-    shown as ``privacy.shown_identity`` shows them to ``viewer``
-    (minors are never named to recruiters). Skills are matched exactly on concepts.
+    Found through recruiter search (search/service.py): only youths who opted in and whose
+    profile recruiters may see, never anyone blocked either way, with the youth's display
+    choices already applied (anonymous profiles and minors are never named; their place is
+    the département). Narrower skills count, as in search. Those who already applied are
+    in the pipeline and left out.
     """
-    wanted_ids = list(opportunity.skills.values_list("id", flat=True))
-    if not wanted_ids:
+    from search import service
+    from search.query import ProfileQuery, Skill
+
+    concepts = list(opportunity.skills.all()[:10])
+    if not concepts:
         return []
-    youths = (
-        User.objects.filter(
-            role=Role.YOUTH,
-            is_active=True,
-            youth_profile__discoverable=True,
-            youth_profile__visibility__in=visible_levels(Audience.RECRUITER),
-            profile_skills__concept_id__in=wanted_ids,
-        )
-        .exclude(pk__in=blocked_user_ids(viewer))
-        .exclude(pk=viewer.pk)
-        .exclude(applications__opportunity=opportunity)
-        .annotate(matches=Count("profile_skills", distinct=True))
-        .select_related("youth_profile")
-        .prefetch_related(
-            Prefetch(
-                "profile_skills",
-                queryset=ProfileSkill.objects.filter(concept_id__in=wanted_ids).select_related(
-                    "concept"
-                ),
-                to_attr="wanted_skills",
-            )
-        )
-        .order_by("-matches", "-id")[:200]
+    applicants = Application.objects.filter(opportunity=opportunity).values_list(
+        "youth_id", flat=True
     )
+    query = ProfileQuery(
+        nice=tuple(Skill(uri=concept.uri, label=concept.label()) for concept in concepts),
+        require_one_nice=True,
+        exclude_ids=frozenset(applicants),
+    )
+    hits = service.search_profiles(query, viewer=viewer, size=SUGGESTION_POOL).page.hits
+    wanted = {concept.uri for concept in concepts}
     suggestions: list[SuggestedProfile] = []
-    for youth in youths:
-        place = find_place(youth.town)
+    for hit in hits:
+        document = hit.document
         distance = None
-        if place is not None and opportunity.latitude is not None:
-            situation = YouthSituation(
-                concept_ids=frozenset(),
-                broader_ids=frozenset(),
-                point=(place.latitude, place.longitude),
-                mobility_km=0,
-                mobility_given=False,
-                is_minor=youth.is_minor,
+        location = document.get("location")
+        if location and opportunity.latitude is not None:
+            distance = distance_km(
+                (location["lat"], location["lon"]), (opportunity.latitude, opportunity.longitude)
             )
-            distance = distance_to(opportunity, situation)
         suggestions.append(
             SuggestedProfile(
-                youth_id=youth.pk,
-                # Posters (recruiters, and mentors posting for their organisation) see the
-                # youth as recruiters do.
-                identity=shown_identity(Audience.RECRUITER, youth, youth.youth_profile),
-                matching=[skill.concept.label() for skill in youth.wanted_skills],
+                youth_id=hit.user_id,
+                identity=_identity_in_search(document),
+                matching=[
+                    skill["label"].get(_language()) or skill["label"].get("fr", "")
+                    for skill in document.get("card", {}).get("skills", [])
+                    if skill["uri"] in wanted
+                ],
                 distance_km=round(distance) if distance is not None else None,
             )
         )
@@ -405,3 +391,26 @@ def suggested_profiles(
         )
     )
     return suggestions[:limit]
+
+
+#: Profiles taken from search before sorting the suggestions by distance.
+SUGGESTION_POOL = 200
+
+
+def _language() -> str:
+    from django.utils import translation
+
+    return "en" if (translation.get_language() or "fr").startswith("en") else "fr"
+
+
+def _identity_in_search(document: dict) -> ShownIdentity:
+    if not document.get("anonymous"):
+        return ShownIdentity(anonymous=False, name=document["display_name"], place=document["town"])
+    name = document.get("departement_name") or ""
+    place = f"{name} ({document['departement_code']})" if name else ""
+    return ShownIdentity(
+        anonymous=True,
+        name=str(_("A young person on AcroJump")),
+        place=place,
+        place_note=str(_("Town hidden: only the département is shown.")) if place else "",
+    )

@@ -9,6 +9,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self) -> None:
-        from . import signals
+        from network import notification_kinds
+
+        from . import notification_kinds_search, signals
 
         signals.connect()
+        notification_kinds.TEXTS.update(notification_kinds_search.TEXTS)

@@ -13,6 +13,8 @@ costs a few queries per thousand profiles.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -100,7 +102,12 @@ def build_documents(user_ids: list[int]) -> dict[int, dict[str, Any] | None]:
         .order_by("validated_at", "pk")
     ):
         validations[validation.youth_id] = validation  # the last one wins
-    listed = dict(ProfileDocument.objects.filter(pk__in=ids).values_list("pk", "listed_at"))
+    known = {
+        pk: (listed_at, changed_at, fingerprint)
+        for pk, listed_at, changed_at, fingerprint in ProfileDocument.objects.filter(
+            pk__in=ids
+        ).values_list("pk", "listed_at", "changed_at", "fingerprint")
+    }
 
     now = timezone.now()
     for user in users:
@@ -114,10 +121,25 @@ def build_documents(user_ids: list[int]) -> dict[int, dict[str, Any] | None]:
             evidence_count=evidence.get(user.pk, 0),
             latest=latest_item.get(user.pk),
             validation=validations.get(user.pk),
-            listed_at=listed.get(user.pk) or now,
+            listed_at=known[user.pk][0] if user.pk in known else now,
             now=now,
         )
+        document = result[user.pk]
+        document["fingerprint"] = fingerprint(document)
+        if user.pk in known and known[user.pk][2] == document["fingerprint"]:
+            document["changed_at"] = known[user.pk][1]
     return result
+
+
+#: Moments that move without the profile changing for a search.
+_NOT_CONTENT = ("listed_at", "changed_at", "last_activity", "fingerprint")
+
+
+def fingerprint(document: dict[str, Any]) -> str:
+    """A digest of what a search can match in ``document``."""
+    content = {key: value for key, value in document.items() if key not in _NOT_CONTENT}
+    raw = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def _latest_moments(ids: list[int]) -> dict[int, datetime.datetime]:
@@ -219,7 +241,7 @@ def _document(
     return {
         "user_id": user.pk,
         "anonymous": not named,
-        "display_name": (user.first_name or user.display_name) if named else "",
+        "display_name": user.first_name if named else "",
         "town": user.town if named else "",
         "departement_code": departement.code if departement else "",
         "departement_name": departement.name if departement else "",

@@ -3,8 +3,9 @@
 ``profile_changed(user_id)`` is called (through search/signals.py) whenever something a
 profile document shows is saved or deleted. The ids of a transaction are gathered and, once
 it commits, sent to one background task (django-tasks: immediate in development and tests,
-a worker in production) that rebuilds those documents. Nothing is indexed before the data
-is committed, and a rolled-back change indexes nothing new.
+a worker in production) that rebuilds those documents. A profile that was hidden, left
+search or was suspended does not wait for the worker: it is removed right after the commit.
+Nothing is indexed before the data is committed, and a rolled-back change indexes nothing.
 """
 
 from __future__ import annotations
@@ -35,10 +36,21 @@ def profile_changed(user_id: int | None) -> None:
 
 
 def _flush() -> None:
+    """After commit: profiles that may no longer be in search leave it now, in this request;
+    the others are rebuilt by the background task."""
+    from .documents import eligible_users
+    from .service import remove_profiles
+
     ids = sorted(_ids())
     _ids().clear()
-    if ids:
-        reindex_profiles.enqueue(ids)
+    if not ids:
+        return
+    staying = set(eligible_users(ids).values_list("pk", flat=True))
+    leaving = [pk for pk in ids if pk not in staying]
+    if leaving:
+        remove_profiles(leaving)
+    if staying:
+        reindex_profiles.enqueue(sorted(staying))
 
 
 @task()
@@ -46,10 +58,3 @@ def reindex_profiles(user_ids: list[int]) -> None:
     from .service import index_profiles
 
     index_profiles(user_ids)
-
-
-@task()
-def remove_profile(user_id: int) -> None:
-    from .service import remove_profile as remove
-
-    remove(user_id)

@@ -53,6 +53,8 @@ class ProfileDocument(index.Indexed, models.Model):
     #: When the document last changed: saved-search alerts look at profiles changed since
     #: their last check (a new profile, or one that gained the wanted skill).
     changed_at = models.DateTimeField(db_index=True)
+    #: A digest of what searches look at: ``changed_at`` moves only when it changes.
+    fingerprint = models.CharField(max_length=64, blank=True)
     #: Skills, endorsements and achievements as the result card shows them.
     card = models.JSONField(default=dict)
 

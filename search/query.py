@@ -9,12 +9,14 @@ from __future__ import annotations
 import base64
 import datetime
 import json
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from unidecode import unidecode
 
 from network import places
 from skills.models import SkillConcept
@@ -23,6 +25,13 @@ from skills.suggest import suggest_skills
 from .languages import language_code
 
 MAX_TEXT = 200
+WORDS = re.compile(r"[^\W_]+")
+#: Little words every engine must ignore alike (PostgreSQL and Elasticsearch drop them as
+#: stop words, SQLite FTS5 would require them): articles, elided forms, prepositions.
+FUNCTION_WORDS = frozenset(
+    "le la les un une des du de au aux et ou en qu que qui the of and or to in for on at by "
+    "with an par pour sur dans avec chez ce cet cette ces mon ma mes son sa ses est".split()
+)
 MAX_SKILLS = 10
 MAX_RADIUS_KM = 500
 MAX_LANGUAGES = 5
@@ -69,6 +78,16 @@ class ProfileQuery:
     changed_since: datetime.datetime | None = None
     #: Never returned (the viewer's blocks, the profile "similar profiles" starts from).
     exclude_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def words(self) -> str:
+        """The words of ``text`` only: what the full-text engines are given (punctuation and
+        operators of their query languages never reach them)."""
+        return " ".join(
+            word
+            for word in WORDS.findall(self.text)
+            if len(word) > 1 and unidecode(word).casefold() not in FUNCTION_WORDS
+        )
 
     @property
     def is_empty(self) -> bool:
@@ -221,16 +240,21 @@ def _skills(values: list[str], errors: list[str]) -> list[Skill]:
             errors.append(_("This skill does not exist in the list of skills."))
             continue
         else:
-            suggestions = suggest_skills(value, language=_language(), limit=1)
+            suggestions = suggest_skills(value, language=_language(), limit=10)
             if not suggestions:
                 errors.append(_("We found no skill for “%(words)s”.") % {"words": value[:80]})
                 continue
-            skill = Skill(
-                uri=suggestions[0]["uri"], label=suggestions[0]["label"], typed=value[:80]
-            )
+            # A skill whose name is exactly what was typed wins over the engine's first guess.
+            typed = _folded(value)
+            best = next((s for s in suggestions if _folded(s["label"]) == typed), suggestions[0])
+            skill = Skill(uri=best["uri"], label=best["label"], typed=value[:80])
         if skill.uri not in {s.uri for s in found}:
             found.append(skill)
     return found
+
+
+def _folded(text: str) -> str:
+    return " ".join(unidecode(text).casefold().split())
 
 
 def _language() -> str:

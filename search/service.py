@@ -91,6 +91,21 @@ def search_profiles(
     return Results(page=database_backend().search(query, after=after, size=size))
 
 
+def matching_profile_ids(
+    query: ProfileQuery, *, viewer: User | None, limit: int = 1000
+) -> list[int]:
+    """Ids of the profiles ``query`` finds for ``viewer``, best first (saved-search alerts):
+    the viewer's blocks left out, the database backend answering when Elasticsearch is down."""
+    query = _with_exclusions(query, viewer)
+    elastic = elastic_backend()
+    if elastic is not None:
+        try:
+            return elastic.matching_ids(query, limit)
+        except SearchUnavailable:
+            logger.warning("Elasticsearch unavailable: alerts answered from the database")
+    return database_backend().matching_ids(query, limit)
+
+
 def similar_query(user_id: int) -> ProfileQuery | None:
     """A search for profiles sharing skills with profile ``user_id`` (its best skills)."""
     document = ProfileDocument.objects.filter(pk=user_id).first()
@@ -112,6 +127,15 @@ def similar_profiles(user_id: int, *, viewer: User | None, size: int = 6) -> Res
     if query is None:
         return None
     return search_profiles(query, viewer=viewer, size=size)
+
+
+def document_hits(user_ids: list[int]) -> list:
+    """The search documents of ``user_ids`` as hits (the profile a page starts from)."""
+    from .backends.base import Hit
+    from .backends.database import _document
+
+    rows = ProfileDocument.objects.filter(pk__in=user_ids).prefetch_related("languages")
+    return [Hit(user_id=row.pk, score=0.0, document=_document(row)) for row in rows]
 
 
 def is_listed(user_id: int) -> bool:
@@ -150,16 +174,16 @@ def index_profiles(user_ids: list[int]) -> None:
     retry_pending()
 
 
-def remove_profile(user_id: int) -> None:
-    """A deleted account: out of both backends at once."""
-    database_backend().remove([user_id])
+def remove_profiles(user_ids: list[int]) -> None:
+    """Hidden, suspended or deleted profiles: out of both backends at once."""
+    database_backend().remove(user_ids)
     elastic = elastic_backend()
     if elastic is None:
         return
     try:
-        elastic.remove([user_id])
+        elastic.remove(user_ids)
     except SearchUnavailable as error:
-        _keep_for_later([user_id], str(error))
+        _keep_for_later(user_ids, str(error))
 
 
 def _keep_for_later(user_ids: list[int], error: str) -> None:

@@ -18,6 +18,7 @@ from skills.models import (
     ProfileSkill,
     ProfileValidation,
 )
+from skills.signals import skills_added
 
 from . import indexing
 
@@ -42,8 +43,15 @@ def _changed(sender, instance, **kwargs) -> None:
     indexing.profile_changed(_youth_of(instance))
 
 
+def _skills_added(sender, youth_id: int, **kwargs) -> None:
+    indexing.profile_changed(youth_id)
+
+
 def _deleted_account(user_id: int) -> None:
-    indexing.remove_profile.enqueue(user_id)
+    # Called after the deletion committed: out of search now, not when a worker gets to it.
+    from .service import remove_profiles
+
+    remove_profiles([user_id])
 
 
 def connect() -> None:
@@ -60,4 +68,5 @@ def connect() -> None:
         uid = f"search-{model._meta.label_lower}"
         post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    skills_added.connect(_skills_added, dispatch_uid="search-skills-added")
     on_account_deleted(_deleted_account)

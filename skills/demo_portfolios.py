@@ -189,6 +189,8 @@ YANIS = DemoPortfolio(
     mobility_km=15,
     available_in_days=60,
     visibility=RECRUITERS,
+    # In recruiter search, anonymous as every minor: his counsellor approves any contact.
+    discoverable=True,
     experiences=(
         DemoExperience(
             Kind.SPORT_CLUB,
@@ -252,6 +254,8 @@ MELISSA = DemoPortfolio(
     mobility_km=25,
     available_in_days=30,
     visibility=RECRUITERS,
+    # She wants the home-care association's apprenticeship: recruiters can find her.
+    discoverable=True,
     display_mode=DisplayMode.NAMED,
     experiences=(
         DemoExperience(

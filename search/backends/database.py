@@ -61,6 +61,7 @@ DOCUMENT_FIELDS = [
     "last_activity",
     "listed_at",
     "changed_at",
+    "fingerprint",
     "card",
 ]
 
@@ -149,9 +150,9 @@ class DatabaseBackend(base.SearchBackend):
                 score=float(row._score),
                 document=_document(row),
                 highlights=highlight(
-                    query.text, [a["text"] for a in row.card.get("achievements", [])]
+                    query.words, [a["text"] for a in row.card.get("achievements", [])]
                 )
-                if query.text
+                if query.words
                 else [],
             )
             for row in rows
@@ -167,9 +168,9 @@ class DatabaseBackend(base.SearchBackend):
 
     def _matching(self, query: ProfileQuery) -> QuerySet[ProfileDocument]:
         documents = ProfileDocument.objects.all()
-        if query.text:
+        if query.words:
             results = get_search_backend().search(
-                fold(query.text), ProfileDocument.objects.all(), operator="and"
+                fold(query.words), ProfileDocument.objects.all(), operator="and"
             )
             documents = results.annotate_score("_text").get_queryset()
         for skill in query.must:
@@ -224,7 +225,7 @@ class DatabaseBackend(base.SearchBackend):
 
     def _score(self, query: ProfileQuery):
         score = Value(0.0, output_field=FloatField())
-        if query.text:
+        if query.words:
             text = F("_text") * (-1.0 if connection.vendor == "sqlite" else TEXT_WEIGHT)
             score = score + text
         for skill in (*query.must, *query.nice):

@@ -312,7 +312,7 @@ class ElasticsearchBackend(base.SearchBackend):
         search = search.extra(size=size + 1, track_total_hits=True)
         if after is not None:
             search = search.extra(search_after=after)
-        if query.text:
+        if query.words:
             search = search.highlight(
                 "achievements", fragment_size=160, number_of_fragments=2
             ).highlight_options(pre_tags=["\x02"], post_tags=["\x03"])
@@ -357,13 +357,13 @@ class ElasticsearchBackend(base.SearchBackend):
 
     def _query(self, query: ProfileQuery):
         filters, should, must, must_not = [], [], [], []
-        if query.text:
+        if query.words:
             must.append(
-                Q("match", all_text={"query": query.text, "operator": "and"})
-                | Q("match", **{"all_text.en": {"query": query.text, "operator": "and"}})
+                Q("match", all_text={"query": query.words, "operator": "and"})
+                | Q("match", **{"all_text.en": {"query": query.words, "operator": "and"}})
             )
             for field, boost in (("headline", 2.0), ("skills_text", 1.5), ("achievements", 1.5)):
-                should.append(Q("match", **{field: {"query": query.text, "boost": boost}}))
+                should.append(Q("match", **{field: {"query": query.words, "boost": boost}}))
         for skill in query.must:
             filters.append(Q("term", skill_tree=skill.uri))
             if query.min_level > 1:

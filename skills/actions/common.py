@@ -18,6 +18,7 @@ from network.privacy import PUBLIC_VISIBILITIES, effective_visibility
 from .. import selectors
 from ..coach import TextFlag, check_public_texts
 from ..models import Achievement, Experience, ProfileSkill, SkillConcept, SkillLevel, SkillProposal
+from ..signals import skills_added
 from ..storage import private_storage
 from ..uploads import CheckedFile
 
@@ -154,6 +155,7 @@ def do_add_profile_skills(youth: User, *, concepts: Iterable[SkillConcept]) -> N
         ],
         ignore_conflicts=True,  # a double submit from two tabs adds the skill once
     )
+    skills_added.send(sender=ProfileSkill, youth_id=youth.pk)
     do_check_skill_milestone(youth)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from django.core import mail
 from django.http import Http404
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -79,9 +79,11 @@ def follow(mentor: User, youth: User) -> Mentorship:
 
 
 def with_skills(youth: User, *slugs: str, **profile: object) -> User:
-    YouthProfile.objects.update_or_create(user=youth, defaults=profile)
-    for slug in slugs:
-        ProfileSkill.objects.create(youth=youth, concept=starter_concept(slug))
+    # Run the after-commit callbacks, as a real request would: search indexes the profile.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        YouthProfile.objects.update_or_create(user=youth, defaults=profile)
+        for slug in slugs:
+            ProfileSkill.objects.create(youth=youth, concept=starter_concept(slug))
     return youth
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sysconfig
@@ -36,6 +37,19 @@ def _answers(url: str) -> bool:
             return response.status == 200
     except OSError:
         return False
+
+
+def _stop(server: subprocess.Popen) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            server.wait(timeout=10)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 @pytest.fixture(scope="session")
@@ -67,12 +81,15 @@ def elasticsearch_url() -> Iterator[str]:
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
+        # Its own process group: the launcher starts the server as a child, and stopping
+        # the group stops both.
+        start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + START_TIMEOUT
     while not _answers(url):
         if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
+            _stop(server)
             log.close()
             output = open(os.path.join(data_dir, "server.log")).read()[-2000:]
             pytest.fail(f"noida-db did not start on {url}:\n{output}")
@@ -80,11 +97,7 @@ def elasticsearch_url() -> Iterator[str]:
     try:
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        _stop(server)
         log.close()
         shutil.rmtree(data_dir, ignore_errors=True)
 

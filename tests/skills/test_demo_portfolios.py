@@ -105,7 +105,7 @@ def test_every_youth_gets_a_portfolio_with_every_skill_it_names() -> None:
     assert not SkillProposal.objects.exists()
 
 
-def test_only_ines_and_kevin_are_discoverable() -> None:
+def test_ines_kevin_melissa_and_yanis_are_discoverable() -> None:
     seed()
 
     discoverable = set(
@@ -113,7 +113,9 @@ def test_only_ines_and_kevin_are_discoverable() -> None:
             user__email__in=DEMO_YOUTHS.values(), discoverable=True
         ).values_list("user__email", flat=True)
     )
-    assert discoverable == {DEMO_YOUTHS["ines"], DEMO_YOUTHS["kevin"]}
+    assert discoverable == {
+        DEMO_YOUTHS[key] for key in ("ines", "kevin", "melissa", "yanis")
+    }
     assert youth("kevin").youth_profile.driving_licence
 
 

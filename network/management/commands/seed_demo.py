@@ -18,6 +18,7 @@ from network.demo_opportunities import seed_demo_opportunities
 from network.demo_seed import SeedReport, seed_demo, seed_demo_mentorships
 from network.demo_talks import seed_demo_talks
 from network.models import User
+from search import service as search_service
 from skills.demo_occupations import seed_demo_occupations
 from skills.demo_portfolios import seed_demo_portfolios
 
@@ -65,6 +66,9 @@ class Command(BaseCommand):
             offers, applications = seed_demo_opportunities()
             slots = seed_demo_talks()
             gatherings = seed_demo_gatherings()
+        # Every demo profile that opted in, in recruiter search (both backends when
+        # Elasticsearch is configured), whatever state an earlier run left.
+        listed = search_service.rebuild()
         self.print_report(report)
         if occupations:
             self.stdout.write(f"  Pages métiers publiées : {len(occupations)} (/metiers/)")
@@ -85,6 +89,10 @@ class Command(BaseCommand):
             f"  Offres : {offers} publiées, {applications} candidatures (/offres/) · "
             f"créneaux de rencontre : {slots} (/talks/) · ateliers : {gatherings.workshops}, "
             f"job datings : {gatherings.job_datings} ({gatherings.meetings} rendez-vous)"
+        )
+        self.stdout.write(
+            f"  Recherche des recruteurs : {listed['indexed']} profils trouvables (/recherche/, "
+            "avec le compte de Sandrine)"
         )
 
     def print_report(self, report: SeedReport) -> None:
