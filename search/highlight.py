@@ -1,33 +1,24 @@
 """Highlights for the embedded backend: the words of an achievement that match the query.
 
-Words are compared as the full-text engines compare them: accents folded, case ignored,
-French and English stems (Snowball, through PyStemmer). The text is escaped first; only the
+Words are compared as the full-text engines compare them (search/analysis.py): accents
+folded, case ignored, French and English Snowball stems. The text is escaped first; only the
 ``<mark>`` tags are HTML. Elasticsearch makes its own highlights (search/backends/elastic.py).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import Stemmer
 from django.utils.html import escape
-from unidecode import unidecode
+
+from .analysis import forms
 
 WORD = re.compile(r"\w+", re.UNICODE)
 FRAGMENT_CHARS = 160
 MAX_FRAGMENTS = 2
 
 
-@lru_cache(maxsize=1)
-def _stemmers() -> tuple:
-    return Stemmer.Stemmer("french"), Stemmer.Stemmer("english")
-
-
-def _forms(word: str) -> set[str]:
-    folded = unidecode(word).casefold()
-    french, english = _stemmers()
-    return {folded, french.stemWord(folded), english.stemWord(folded)}
+_forms = forms
 
 
 def highlight(query_text: str, texts: list[str]) -> list[str]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from unidecode import unidecode
 from wagtail.search import index
+
+from .analysis import index_text
 
 
 class ProfileDocument(index.Indexed, models.Model):
@@ -59,10 +60,10 @@ class ProfileDocument(index.Indexed, models.Model):
     card = models.JSONField(default=dict)
 
     search_fields = [
-        index.SearchField("folded_headline", boost=2),
-        index.SearchField("folded_skills", boost=1.5),
-        index.SearchField("folded_achievements", boost=1.5),
-        index.SearchField("folded_rest"),
+        index.SearchField("stemmed_headline", boost=2),
+        index.SearchField("stemmed_skills", boost=1.5),
+        index.SearchField("stemmed_achievements", boost=1.5),
+        index.SearchField("stemmed_rest"),
     ]
     search_auto_update = False  # search/indexing.py writes in bulk and indexes explicitly
 
@@ -78,23 +79,19 @@ class ProfileDocument(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.display_name or f"#{self.pk}"
 
-    # Accents are folded before the text reaches the full-text engine, and queries are folded
-    # the same way (search/backends/database.py), so "éducateur" finds "educateur".
-    def folded_headline(self) -> str:
-        return fold(self.headline)
+    # The full-text engine gets the words' folded French and English stems, and queries are
+    # stemmed the same way (search/analysis.py): both backends compare words alike.
+    def stemmed_headline(self) -> str:
+        return index_text(self.headline)
 
-    def folded_skills(self) -> str:
-        return fold(self.skills_text)
+    def stemmed_skills(self) -> str:
+        return index_text(self.skills_text)
 
-    def folded_achievements(self) -> str:
-        return fold(self.achievements_text)
+    def stemmed_achievements(self) -> str:
+        return index_text(self.achievements_text)
 
-    def folded_rest(self) -> str:
-        return fold(f"{self.goals}\n{self.experiences_text}")
-
-
-def fold(text: str) -> str:
-    return unidecode(text or "")
+    def stemmed_rest(self) -> str:
+        return index_text(f"{self.goals}\n{self.experiences_text}")
 
 
 class DocumentSkill(models.Model):

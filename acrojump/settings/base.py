@@ -208,12 +208,13 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "AcroJump"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-# The database search backend: PostgreSQL full-text search (French configuration) on
-# PostgreSQL, SQLite FTS5 on SQLite. Recruiter search uses it for free text (search/).
+# The database search backend: PostgreSQL full-text search on PostgreSQL, SQLite FTS5 on
+# SQLite. Recruiter search gives it words already folded and stemmed (search/analysis.py), so
+# PostgreSQL's "simple" configuration keeps them as they are, as SQLite does.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
-        **({"SEARCH_CONFIG": "french"} if "postgresql" in DATABASES["default"]["ENGINE"] else {}),
+        **({"SEARCH_CONFIG": "simple"} if "postgresql" in DATABASES["default"]["ENGINE"] else {}),
     }
 }
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

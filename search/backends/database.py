@@ -1,9 +1,10 @@
 """The embedded backend: the project's database, through Wagtail's database search backend.
 
 Free text goes through Wagtail's (modelsearch) database backend: PostgreSQL full-text search
-(``tsvector``, French configuration) on PostgreSQL, SQLite FTS5 on SQLite. Texts and queries
-are folded to plain letters first, so accents never stop a match. Filters, facets and the
-skill part of the ranking are ordinary ORM queries on ``ProfileDocument`` and its skill tree.
+(``tsvector``) on PostgreSQL, SQLite FTS5 on SQLite. Texts and queries reach it as folded
+French and English stems (search/analysis.py), the analysis Elasticsearch applies too.
+Filters, facets and the skill part of the ranking are ORM queries on ``ProfileDocument``
+and its skill tree.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from django.db.models import (
 )
 from django.db.models.functions import ACos, Cos, Least, Radians, Sin
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
 
+from ..analysis import stems, tokens
 from ..highlight import highlight
-from ..models import DocumentLanguage, DocumentSkill, ProfileDocument, fold
+from ..models import DocumentLanguage, DocumentSkill, ProfileDocument
 from ..query import PAGE_SIZE, ProfileQuery
 from . import base
 
@@ -170,7 +173,7 @@ class DatabaseBackend(base.SearchBackend):
         documents = ProfileDocument.objects.all()
         if query.words:
             results = get_search_backend().search(
-                fold(query.words), ProfileDocument.objects.all(), operator="and"
+                _text_query(query.words), ProfileDocument.objects.all()
             )
             documents = results.annotate_score("_text").get_queryset()
         for skill in query.must:
@@ -289,6 +292,13 @@ class DatabaseBackend(base.SearchBackend):
             languages=list(languages),
             endorsed=counts["endorsed"],
         )
+
+
+def _text_query(words: str):
+    """Every word, by its French stems or else every word by its English stems (as the
+    Elasticsearch backend matches its French field or its English sub-field)."""
+    french, english = stems(tokens(words))
+    return Or([And([PlainText(s) for s in french]), And([PlainText(s) for s in english])])
 
 
 def _within(documents: QuerySet, point: tuple[float, float], radius_km: int) -> QuerySet:

@@ -2,8 +2,10 @@
 
 One index per build behind an alias (``<prefix>-profiles``): a rebuild fills a new index and
 swaps the alias in one step, so searches never see a half-built index. The mapping folds
-accents and analyses text in French (elision, stop words, light stemming) with an English
-sub-field. Skills are flat keyword fields: ``skill_tree`` (each skill and its broader
+accents and analyses text in French (elision, Snowball stemming) with an English
+sub-field, with the Snowball stemmers the database backend uses (search/analysis.py); no
+stop words here: the query's little words are dropped before either backend sees them
+(search/query.py). Skills are flat keyword fields: ``skill_tree`` (each skill and its broader
 concepts), ``skill_levels`` (``<uri>@<level>`` for levels 2 to the best level under that
 concept), ``endorsed_tree`` and ``skill_groups``, so every skill filter is a ``term`` query
 and the ranking is the same sum as the database backend's (search/backends/base.py).
@@ -84,8 +86,7 @@ french = analyzer(
         ),
         "lowercase",
         "asciifolding",
-        token_filter("acro_french_stop", type="stop", stopwords="_french_"),
-        token_filter("acro_french_stem", type="stemmer", language="light_french"),
+        token_filter("acro_french_stem", type="stemmer", language="french"),
     ],
 )
 english = analyzer(
@@ -94,7 +95,6 @@ english = analyzer(
     filter=[
         "lowercase",
         "asciifolding",
-        token_filter("acro_english_stop", type="stop", stopwords="_english_"),
         token_filter("acro_english_stem", type="stemmer", language="english"),
     ],
 )
