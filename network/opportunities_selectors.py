@@ -7,6 +7,7 @@ are answered as if they did not exist). List selectors set their ``select_relate
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -161,10 +162,14 @@ def ranked_opportunities(
 ) -> list[tuple[Opportunity, Fit]]:
     """The newest ``LIST_LIMIT`` open opportunities, ranked by fit for ``youth``.
 
-    Ranking runs in Python over the prefetched rows (see ``opportunity_fit``): fine for a
-    page of 50; the search backend will take over ranking over the whole catalogue.
+    Ranking runs in Python over the prefetched rows (see ``opportunity_fit``). A distance
+    filter is applied in the database first (remote offers, or a box around the youth's
+    town), so the 50 rows ranked are already the near ones; the exact distance follows.
     """
-    rows = ranked(open_opportunities_for(youth, filters=filters)[:LIST_LIMIT], situation)
+    candidates = open_opportunities_for(youth, filters=filters)
+    if filters.within_km is not None and situation.point is not None:
+        candidates = candidates.filter(Q(remote=True) | _box(situation.point, filters.within_km))
+    rows = ranked(candidates[:LIST_LIMIT], situation)
     if filters.within_km is not None:
         rows = [
             (opportunity, fit)
@@ -173,6 +178,19 @@ def ranked_opportunities(
             or (fit.distance_km is not None and fit.distance_km <= filters.within_km)
         ]
     return rows
+
+
+def _box(point: tuple[float, float], km: float) -> Q:
+    """Opportunities inside the latitude/longitude box around ``point`` (``km`` each way)."""
+    latitude, longitude = point
+    dlat = km / 111.0
+    dlon = km / max(1e-6, 111.0 * math.cos(math.radians(latitude)))
+    return Q(
+        latitude__gte=latitude - dlat,
+        latitude__lte=latitude + dlat,
+        longitude__gte=longitude - dlon,
+        longitude__lte=longitude + dlon,
+    )
 
 
 # --- Applications ------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from network.models import (
     YouthProfile,
 )
 from network.opportunities import Refused, check_create_opportunity, check_set_opportunity_open
+from network.opportunities_selectors import LIST_LIMIT
 from network.opportunity_fit import fit_of, youth_situation
 from skills.models import ProfileSkill
 from tests.factories import PASSWORD, opportunity_details, post_opportunity, starter_concept
@@ -406,3 +407,12 @@ def test_the_demo_seed_posts_offers_and_lucas_applies_once() -> None:
     assert Notification.objects.filter(
         recipient__first_name="Nadia", kind="application_to_recommend"
     ).exists()
+
+
+def test_distance_filter_looks_past_the_newest_fifty(recruiter: User, ines: User) -> None:
+    give_skills(ines)
+    near = post_opportunity(recruiter, title="Lesquin, posted first")
+    for n in range(LIST_LIMIT + 5):
+        post_opportunity(recruiter, title=f"Marseille {n}", town="Marseille")
+    rows = logged_in(ines).get(reverse("network:opportunities"), {"within_km": "50"})
+    assert [opportunity.pk for opportunity, _fit in rows.context["rows"]] == [near.pk]
