@@ -19,7 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import actions, selectors
+from . import actions, gatherings_selectors, selectors
 from .forms import SIGNUP_FORMS, RoleSignupForm
 from .models import Role
 from .notification_kinds import notification_text
@@ -111,7 +111,11 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
     return render(
         request,
         "network/organisation.html",
-        {"organisation": organisation, "members": members},
+        {
+            "organisation": organisation,
+            "members": members,
+            "gatherings": gatherings_selectors.organisation_gatherings(organisation),
+        },
     )
 
 

@@ -323,6 +323,16 @@ def test_the_list_and_the_organisation_page_show_upcoming_workshops(nadia, ines)
     assert f'data-workshop-id="{workshop.pk}"' in client.get("/ateliers/").content.decode()
     page = client.get(f"/organisations/{workshop.organisation_id}/").content.decode()
     assert f'data-workshop-id="{workshop.pk}"' in page
+    # Past and cancelled workshops are not "to come".
+    past, cancelled = make_workshop(nadia), make_workshop(nadia)
+    Workshop.objects.filter(pk=past.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(days=1)
+    )
+    Workshop.objects.filter(pk=cancelled.pk).update(cancelled_at=timezone.now())
+    page = client.get(f"/organisations/{workshop.organisation_id}/").content.decode()
+    assert f'data-workshop-id="{past.pk}"' not in page
+    assert f'data-workshop-id="{cancelled.pk}"' not in page
+    assert f'data-workshop-id="{workshop.pk}"' in page
 
 
 def test_the_feed_shows_the_new_workshop(nadia) -> None:
