@@ -172,3 +172,54 @@ def test_ines_and_nadia_talk_live_and_nothing_is_lost_or_doubled_offline(
         expect(nadia.locator("[data-message-list] .bubble")).to_have_count(6)
     finally:
         nadia_context.close()
+
+
+def start_conversation_with_a_message() -> int:
+    from django.db import transaction
+
+    from network.messaging import check_send_message, do_start_direct_conversation
+
+    nadia = User.objects.get(email=NADIA_EMAIL)
+    ines = User.objects.get(email=INES_EMAIL)
+    conversation = do_start_direct_conversation(ines, nadia)
+    with transaction.atomic():
+        check_send_message(ines, conversation_id=conversation.pk, client_id="c-1", text="Bonjour")
+    return conversation.pk
+
+
+def test_the_list_of_conversations_counts_new_messages_live(
+    context: BrowserContext,
+    page: Page,
+    daphne_server: Any,
+    a11y: AccessibilityChecker,
+    outside_browser_loop: Callable[..., Any],
+) -> None:
+    outside_browser_loop(set_up_ines_and_nadia)
+    conversation_id = outside_browser_loop(start_conversation_with_a_message)
+    log_in(page, a11y, NADIA_EMAIL)
+    page.goto("/messages/")
+    wait_for_socket(page)
+    a11y.check(page)
+    item = page.locator(f"[data-conversation-id='{conversation_id}']")
+    expect(item.locator("[data-conversation-unread]")).to_have_text("1")
+
+    # Inès writes from her phone (the push leaves the server that stored the message).
+    ines_context = second_context(context, daphne_server.url, a11y)
+    ines = ines_context.new_page()
+    log_in(ines, a11y, INES_EMAIL)
+    ines.goto(f"/messages/{conversation_id}/")
+    wait_for_socket(ines)
+    a11y.check(ines)
+    send(ines, "Tu es là demain ?")
+    expect(bubbles(ines, "Tu es là demain ?")).to_have_count(1)
+    ines_context.close()
+    expect(item.locator("[data-conversation-unread]")).to_have_text("2")
+    expect(item.locator(".conversation-preview")).to_have_text("Tu es là demain ?")
+    expect(page.locator("[data-unread-messages]").first).to_have_text("2")
+
+    # Reading it in another tab clears the count here too.
+    other = page.context.new_page()
+    other.goto(f"/messages/{conversation_id}/")
+    a11y.check(other)
+    expect(item.locator("[data-conversation-unread]")).to_have_count(0)
+    other.close()

@@ -23,16 +23,63 @@
   var myId = Number((list || badge || { dataset: {} }).dataset.userId || 0);
 
   if (!list) {
-    // Any other page: only the badge.
+    // Any other page: the header's badge, and on the list of conversations each
+    // conversation's own badge and last message.
+    var conversations = document.querySelector("[data-conversation-list]");
     document.addEventListener("acrojump:event", function (e) {
       var event = e.detail;
-      if (event.type === "message.new" && event.message.sender_id !== myId) {
-        setBadge(badgeCount() + 1);
+      if (event.type === "message.new") {
+        if (event.message.sender_id !== myId) setBadge(badgeCount() + 1);
+        if (conversations) showInList(conversations, event.message);
       } else if (event.type === "message.read" && event.user_id === myId) {
         setBadge(event.unread_count);
+        if (conversations) clearInList(conversations, event.conversation_id);
       }
     });
     return;
+  }
+
+  function conversationItem(conversations, conversationId) {
+    return conversations.querySelector('[data-conversation-id="' + Number(conversationId) + '"]');
+  }
+
+  function showInList(conversations, message) {
+    var item = conversationItem(conversations, message.conversation_id);
+    if (!item) {
+      // A conversation this page does not list yet: the next visit shows it.
+      var note = document.querySelector("[data-conversation-list-stale]");
+      if (note) note.hidden = false;
+      return;
+    }
+    var preview = item.querySelector(".conversation-preview");
+    if (preview) {
+      var text = message.text || (message.attachment ? "📎 " + message.attachment.name : "");
+      if (message.sender_id === myId) text = (conversations.dataset.youLabel || "") + " " + text;
+      preview.textContent = text.length > 90 ? text.slice(0, 89) + "…" : text;
+    }
+    if (message.sender_id !== myId) {
+      var count = item.querySelector("[data-conversation-unread]");
+      if (!count) {
+        count = document.createElement("span");
+        count.className = "badge";
+        count.setAttribute("data-conversation-unread", "");
+        count.textContent = "0";
+        item.querySelector("a").appendChild(count);
+      }
+      count.textContent = String((Number(count.textContent) || 0) + 1);
+      item.classList.add("is-unread");
+    }
+    conversations.insertBefore(item, conversations.firstElementChild);
+  }
+
+  function clearInList(conversations, conversationId) {
+    var item = conversationItem(conversations, conversationId);
+    if (!item) return;
+    var count = item.querySelector("[data-conversation-unread]");
+    if (count) count.remove();
+    var hidden = item.querySelector("a .visually-hidden");
+    if (hidden) hidden.remove();
+    item.classList.remove("is-unread");
   }
 
   var conversationId = Number(list.dataset.conversationId);
