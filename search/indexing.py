@@ -28,7 +28,13 @@ def _ids() -> set[int]:
 
 
 def profile_changed(user_id: int | None) -> None:
-    """Reindex ``user_id``'s profile once the current transaction commits."""
+    """Reindex ``user_id``'s profile once the current transaction commits.
+
+    The ids wait in a per-thread set that the first callback after a commit empties, so one
+    request reindexes each profile once. An id added in a transaction that rolls back stays
+    until the thread's next commit and is reindexed then: harmless, documents are always
+    rebuilt from committed data.
+    """
     if not user_id:
         return
     _ids().add(int(user_id))

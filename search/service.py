@@ -234,15 +234,24 @@ def rebuild(*, batch: int = 500, progress=None) -> dict[str, int]:
     database = database_backend()
     elastic = elastic_backend()
     new_index = elastic._new_index() if elastic is not None else None
-    for start in range(0, len(ids), batch):
-        chunk = ids[start : start + batch]
-        documents = [d for d in build_documents(chunk).values() if d is not None]
-        with transaction.atomic():
-            database.write(documents)
-        if elastic is not None:
-            elastic.write(documents, index=new_index)
-        if progress is not None:
-            progress(len(chunk))
+    try:
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            documents = [d for d in build_documents(chunk).values() if d is not None]
+            with transaction.atomic():
+                database.write(documents)
+            if elastic is not None:
+                elastic.write(documents, index=new_index)
+            if progress is not None:
+                progress(len(chunk))
+    except BaseException:
+        # A half-built index is of no use: drop it (the alias still points at the old one).
+        if elastic is not None and new_index is not None:
+            try:
+                elastic.drop_indices([new_index])
+            except SearchUnavailable:
+                logger.warning("Could not drop the half-built index %s", new_index)
+        raise
     stale = list(ProfileDocument.objects.exclude(pk__in=ids).values_list("pk", flat=True))
     database.remove(stale)
     if elastic is not None:
