@@ -17,6 +17,10 @@ import Stemmer
 from unidecode import unidecode
 
 TOKEN = re.compile(r"[^\W_]+")
+#: Runs of non-ASCII characters: only these go through unidecode, which works character by
+#: character in Python (the same result as unidecode on the whole text, many times faster on
+#: texts that are mostly ASCII).
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +30,11 @@ def _stemmers() -> tuple:
 
 def fold(text: str) -> str:
     """Plain lowercase letters: no accents, no case."""
-    return unidecode(text or "").casefold()
+    if not text:
+        return ""
+    if not text.isascii():
+        text = NON_ASCII.sub(lambda run: unidecode(run.group()), text)
+    return text.casefold()
 
 
 def tokens(text: str) -> list[str]:

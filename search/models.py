@@ -9,6 +9,8 @@ through the ORM) and the source the Elasticsearch index is fed from.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -80,18 +82,29 @@ class ProfileDocument(index.Indexed, models.Model):
         return self.display_name or f"#{self.pk}"
 
     # The full-text engine gets the words' folded French and English stems, and queries are
-    # stemmed the same way (search/analysis.py): both backends compare words alike.
+    # stemmed the same way (search/analysis.py): both backends compare words alike. Wagtail
+    # reads each search field several times per row (title, body, plain-text copies), so the
+    # stems are computed once per instance.
+    @cached_property
+    def _stemmed(self) -> dict[str, str]:
+        return {
+            "headline": index_text(self.headline),
+            "skills": index_text(self.skills_text),
+            "achievements": index_text(self.achievements_text),
+            "rest": index_text(f"{self.goals}\n{self.experiences_text}"),
+        }
+
     def stemmed_headline(self) -> str:
-        return index_text(self.headline)
+        return self._stemmed["headline"]
 
     def stemmed_skills(self) -> str:
-        return index_text(self.skills_text)
+        return self._stemmed["skills"]
 
     def stemmed_achievements(self) -> str:
-        return index_text(self.achievements_text)
+        return self._stemmed["achievements"]
 
     def stemmed_rest(self) -> str:
-        return index_text(f"{self.goals}\n{self.experiences_text}")
+        return self._stemmed["rest"]
 
 
 class DocumentSkill(models.Model):
